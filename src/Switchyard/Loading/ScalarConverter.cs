@@ -1,0 +1,110 @@
+using System.Globalization;
+using Switchyard.Model;
+using Switchyard.Text;
+
+namespace Switchyard.Loading;
+
+/// <summary>
+/// Converts YAML scalars to the model's scalar types with the rules of Istio's decoder
+/// (YAML → JSON → protobuf JSON): integers may be quoted, enums are names or numbers,
+/// durations are Go duration strings. Returns an error message instead of throwing.
+/// </summary>
+internal static class ScalarConverter
+{
+    public static bool IsScalarType(Type t) =>
+        t == typeof(string) || t == typeof(bool) || t == typeof(int) || t == typeof(uint) || t == typeof(long)
+        || t == typeof(ulong) || t == typeof(double) || t == typeof(Duration) || t.IsEnum;
+
+    public static object? Convert(Type type, YamlScalar s, bool lenient, out string? error)
+    {
+        error = null;
+        if (type == typeof(string)) return ToString(s, lenient, out error);
+        if (type == typeof(bool)) return ToBool(s, out error);
+        if (type == typeof(int)) return ToInteger(s, int.MinValue, int.MaxValue, "a 32-bit integer", out error) is { } i ? (int)i : null;
+        if (type == typeof(uint)) return ToInteger(s, 0, uint.MaxValue, "an unsigned 32-bit integer", out error) is { } u ? (uint)u : null;
+        if (type == typeof(long)) return ToInteger(s, long.MinValue, long.MaxValue, "a 64-bit integer", out error) is { } l ? (long)l : null;
+        if (type == typeof(ulong)) return ToInteger(s, 0, ulong.MaxValue, "an unsigned 64-bit integer", out error) is { } ul ? (ulong)ul : null;
+        if (type == typeof(double)) return ToDouble(s, out error);
+        if (type == typeof(Duration)) return ToDuration(s, out error);
+        if (type.IsEnum) return ToEnum(type, s, out error);
+        error = $"unsupported field type {type.Name}";
+        return null;
+    }
+
+    private static string? ToString(YamlScalar s, bool lenient, out string? error)
+    {
+        error = null;
+        // Unquoted 8080 or true is a JSON number/boolean after YAML→JSON, which the protobuf
+        // decoder refuses for a string field. Kubernetes kinds we only read are taken as text.
+        if (!lenient && (s.IsNumber || s.IsBoolean))
+        {
+            error = $"expected a string, got {s.Describe()} (quote it: \"{s.Value}\")";
+            return null;
+        }
+        return s.Value;
+    }
+
+    private static object? ToBool(YamlScalar s, out string? error)
+    {
+        error = null;
+        if (s.IsBoolean) return s.Value is "true" or "True" or "TRUE";
+        error = $"expected a boolean (true or false), got {s.Describe()}";
+        return null;
+    }
+
+    private static decimal? ToInteger(YamlScalar s, decimal min, decimal max, string what, out string? error)
+    {
+        error = null;
+        var text = s.Value.Trim();
+        if (s.IsPlain && (s.IsBoolean || s.IsNull) || text.Length == 0
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            error = $"expected {what}, got {s.Describe()}";
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            error = $"{text} is out of range for {what} ({min}..{max})";
+            return null;
+        }
+        return value;
+    }
+
+    private static object? ToDouble(YamlScalar s, out string? error)
+    {
+        error = null;
+        if (!(s.IsPlain && (s.IsBoolean || s.IsNull))
+            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
+            return d;
+        error = $"expected a number, got {s.Describe()}";
+        return null;
+    }
+
+    private static object? ToDuration(YamlScalar s, out string? error)
+    {
+        if (s.IsNumber)
+        {
+            error = $"expected a duration string such as \"{s.Value}s\", got {s.Describe()}";
+            return null;
+        }
+        if (Duration.TryParse(s.Value, out var d, out error)) return d;
+        error = $"{error} (a duration is a number with a unit: \"5s\", \"100ms\", \"1h30m\")";
+        return null;
+    }
+
+    private static object? ToEnum(Type type, YamlScalar s, out string? error)
+    {
+        error = null;
+        var names = Enum.GetNames(type);
+        foreach (var n in names)
+            if (n == s.Value) return Enum.Parse(type, n);
+        if (s.IsNumber && int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            && Enum.IsDefined(type, number))
+            return Enum.ToObject(type, number);
+        var suggestion = DidYouMean.Suggest(s.Value, names);
+        error = $"unknown value \"{YamlScalar.Truncate(s.Value)}\""
+            + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?")
+            + $" (valid: {string.Join(", ", names)})";
+        return null;
+    }
+}
