@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Switchyard.Cli.Commands;
+
+namespace Switchyard.Cli;
+
+/// <summary>
+/// The command tree. Commands are thin: they parse options, call the core and print.
+/// Output streams are parameters so tests run the real commands in-process.
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        var io = new CliIo(stdout, stderr, stdin);
+        var root = new RootCommand(
+            "Switchyard: Istio VirtualService and DestinationRule semantics, enforced by a .NET proxy.\n" +
+            "Reads unchanged Istio YAML.");
+        var validate = ValidateCommand.Create(io);
+        root.Subcommands.Add(validate.Command);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"Run 'switchyard {parse.CommandResult.Command.Name} --help' for usage.");
+            return validate.Command == parse.CommandResult.Command ? ValidateCommand.ExitUsage : 2;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// <summary>The streams a command writes to and reads from.</summary>
+public sealed record CliIo(TextWriter Out, TextWriter Err, TextReader In);
