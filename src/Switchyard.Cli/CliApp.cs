@@ -17,13 +17,15 @@ public static class CliApp
             "Reads unchanged Istio YAML.");
         var validate = ValidateCommand.Create(io);
         root.Subcommands.Add(validate.Command);
+        var analyze = AnalyzeCommand.Create(io);
+        root.Subcommands.Add(analyze);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)
         {
             foreach (var e in parse.Errors) stderr.WriteLine($"error: {e.Message}");
             stderr.WriteLine($"Run 'switchyard {parse.CommandResult.Command.Name} --help' for usage.");
-            return validate.Command == parse.CommandResult.Command ? ValidateCommand.ExitUsage : 2;
+            return parse.CommandResult.Command == analyze ? AnalyzeCommand.ExitUsage : ValidateCommand.ExitUsage;
         }
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

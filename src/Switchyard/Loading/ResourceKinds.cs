@@ -19,6 +19,7 @@ public static class ResourceKinds
         new(IstioNetworkingGroup, "DestinationRule", IstioVersions, typeof(DestinationRule)),
         new(IstioNetworkingGroup, "ServiceEntry", IstioVersions, typeof(ServiceEntry)),
         new(IstioNetworkingGroup, "WorkloadEntry", IstioVersions, typeof(WorkloadEntry)),
+        new(IstioNetworkingGroup, "Gateway", IstioVersions, typeof(Gateway)),
         new("", "Service", ["v1"], typeof(Service)),
         new("", "Pod", ["v1"], typeof(Pod)),
         new("", "Namespace", ["v1"], typeof(Model.Kubernetes.Namespace)),
