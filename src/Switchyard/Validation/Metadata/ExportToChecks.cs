@@ -15,13 +15,16 @@ public static class ExportToChecks
         var pending = new List<string>(ExportTo.CheckExportTo(exportTo, ns, isServiceEntry));
         if (pending.Count == 0) return;
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < exportTo.Count; i++)
         {
             var entry = exportTo[i];
             var key = entry == ExportTo.Private ? ns : entry;
-            // The messages this entry alone would cause (an invalid name, "~" outside a ServiceEntry)...
-            var own = seen.Add(key) ? ExportTo.CheckExportTo([entry], ns, isServiceEntry) : DuplicateMessages(entry, key, ns);
+            // The message this entry causes: alone (a bad name, "~" outside a ServiceEntry), or
+            // beside its first occurrence (a duplicate, reported first by Istio's loop)...
+            var own = firstIndex.TryAdd(key, i)
+                ? ExportTo.CheckExportTo([entry], ns, isServiceEntry)
+                : ExportTo.CheckExportTo([exportTo[firstIndex[key]], entry], ns, isServiceEntry).Take(1);
             foreach (var message in own)
                 if (pending.Remove(message)) ctx.Error($"spec.exportTo[{i}]", message, Hint);
         }
@@ -29,10 +32,5 @@ public static class ExportToChecks
         foreach (var message in pending) ctx.Error("spec.exportTo", message, Hint);
     }
 
-    private static string[] DuplicateMessages(string entry, string key, string ns) =>
-        key != entry
-            ? [$"duplicate entries in exportTo: . and current namespace {ns}"]
-            : [$"duplicate entries in exportTo for entry {entry}"];
-
-    private const string Hint = "exportTo lists \".\" (this namespace), \"*\" (all), or namespace names";
+    private const string Hint = "exportTo lists \".\" (this namespace), \"*\" (everyone), namespace names, or for a ServiceEntry \"~\" alone (no one)";
 }
