@@ -31,6 +31,10 @@ public static class ResourceValidator
                 MetadataValidator.Validate(ctx);
                 WorkloadEntryValidator.Validate(we, ctx);
                 break;
+            case Gateway gw:
+                MetadataValidator.Validate(ctx);
+                GatewayValidator.Validate(gw, ctx);
+                break;
         }
         return ctx.Diagnostics;
     }
