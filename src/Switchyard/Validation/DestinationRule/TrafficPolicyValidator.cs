@@ -32,7 +32,8 @@ public static class TrafficPolicyValidator
         ClientTlsValidator.Validate(policy.Tls, $"{path}.tls", configNamespace, ctx);
         PortTrafficPolicyValidator.ValidateAll(policy.PortLevelSettings, $"{path}.portLevelSettings", configNamespace, ctx);
         TunnelValidator.Validate(policy.Tunnel, $"{path}.tunnel", ctx);
-        ProxyProtocolValidator.Validate(policy.ProxyProtocol, $"{path}.proxyProtocol", ctx);
+        // proxyProtocol.version (V1/V2 only) needs no check here: the loader already rejects
+        // any other enum name or number.
     }
 
     private static bool IsEmpty(TrafficPolicy p) =>

@@ -183,4 +183,24 @@ public class TrafficPolicyTests
                     mode: MUTUAL
                     privateKey: /etc/certs/key.pem
             """).HasOnlyError("spec.trafficPolicy.portLevelSettings[0].tls", "client certificate required for mutual tls");
+
+    [Fact]
+    public void Unknown_proxy_protocol_version_is_left_to_the_loader()
+    {
+        var loaded = Switchyard.Loading.ConfigLoader.LoadText("""
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata:
+              name: reviews
+              namespace: bookinfo
+            spec:
+              host: reviews
+              trafficPolicy:
+                proxyProtocol:
+                  version: V3
+            """, "dr.yaml");
+        var error = Assert.Single(loaded.FieldErrors);
+        Assert.Equal("spec.trafficPolicy.proxyProtocol.version", error.FieldPath);
+        Assert.Equal(10, error.Span.Line);
+    }
 }
