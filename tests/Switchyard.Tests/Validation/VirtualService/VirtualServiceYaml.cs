@@ -52,6 +52,13 @@ internal static class VirtualServiceYaml
     public static void AssertSingleError(string yaml, string path, string message, string lineOf) =>
         AssertSingle(yaml, Severity.Error, path, message, lineOf);
 
+    /// <summary>As above, with the line given as a number (when the text repeats).</summary>
+    public static void AssertSingleError(string yaml, string path, string message, int line)
+    {
+        var d = Single(yaml);
+        Assert.Equal((Severity.Error, path, message, line), (d.Severity, d.FieldPath, d.Message, d.Span.Line));
+    }
+
     public static void AssertSingleWarning(string yaml, string path, string message, string lineOf) =>
         AssertSingle(yaml, Severity.Warning, path, message, lineOf);
 
