@@ -18,7 +18,7 @@ internal static class DestinationValidator
             ctx.ErrorIf(path + ".host", DnsNames.CheckWildcardDomain(host));
         if (!string.IsNullOrEmpty(destination.Subset))
             ctx.ErrorIf(path + ".subset", DnsNames.CheckSubsetName(destination.Subset),
-                "subset names are DNS-1123 labels: lowercase letters, digits and '-'");
+                "subset names are DNS-1123 labels: letters, digits and '-', at most 63 characters");
         // port: {} is a selector without a number, which is port 0.
         if (destination.Port is { } port)
             ctx.ErrorIf(path + ".port.number", Ports.CheckPort(port.Number ?? 0));

@@ -62,6 +62,6 @@ internal static class HttpMatchValidator
         GatewayNamesValidator.Validate(match.Gateways, path + ".gateways", ctx);
         if (!string.IsNullOrEmpty(match.SourceNamespace) && !DnsNames.IsDns1123Label(match.SourceNamespace))
             ctx.Error(path + ".sourceNamespace", $"sourceNamespace match {match.SourceNamespace} is invalid",
-                "a namespace name: lowercase letters, digits and '-', at most 63 characters");
+                "a namespace name: letters, digits and '-', at most 63 characters");
     }
 }
