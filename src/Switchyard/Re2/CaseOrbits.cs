@@ -10,6 +10,18 @@ namespace Switchyard.Re2;
 internal static class CaseOrbits
 {
     private static readonly Lazy<FrozenDictionary<int, int[]>> Table = new(Build);
+    private static readonly Lazy<int[]> Cased = new(() => Table.Value.Keys.Order().ToArray());
+
+    /// <summary>The code points in [lo, hi] that have case variants, in order.</summary>
+    public static ReadOnlySpan<int> CasedIn(int lo, int hi)
+    {
+        var all = Cased.Value.AsSpan();
+        var start = all.BinarySearch(lo);
+        if (start < 0) start = ~start;
+        var end = all.BinarySearch(hi);
+        end = end < 0 ? ~end : end + 1;
+        return start >= end ? ReadOnlySpan<int>.Empty : all[start..end];
+    }
 
     /// <summary>The other members of the orbit of <paramref name="cp"/> (empty when it has no case).</summary>
     public static IReadOnlyList<int> Of(int cp) =>

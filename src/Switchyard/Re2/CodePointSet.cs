@@ -61,7 +61,8 @@ internal sealed class CodePointSet
         var result = new CodePointSet().Add(this);
         foreach (var (lo, hi) in Ranges)
         {
-            for (var cp = lo; cp <= Math.Min(hi, 0xFFFF); cp++)
+            // Only the few thousand cased code points can add anything.
+            foreach (var cp in CaseOrbits.CasedIn(lo, hi))
             {
                 foreach (var other in CaseOrbits.Of(cp)) result.Add(other, other);
             }

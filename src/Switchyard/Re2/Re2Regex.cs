@@ -32,6 +32,7 @@ public sealed class Re2Regex
         Pattern = pattern;
         DotNetPattern = dotNetPattern;
         CaptureGroupCount = captureCount;
+        IsLinearTime = options.HasFlag(RegexOptions.NonBacktracking);
         var timeout = options.HasFlag(RegexOptions.NonBacktracking) ? Regex.InfiniteMatchTimeout : MatchTimeout;
         _full = new Regex($@"\A(?:{dotNetPattern})\z", options, timeout);
         _search = new Lazy<Regex>(() => new Regex(dotNetPattern, options, timeout));
@@ -45,6 +46,9 @@ public sealed class Re2Regex
 
     /// <summary>Number of capturing groups, numbered left to right from 1 as in RE2.</summary>
     public int CaptureGroupCount { get; }
+
+    /// <summary>True when matching runs on the linear-time NonBacktracking engine (no \b, \B, not huge).</summary>
+    public bool IsLinearTime { get; }
 
     /// <summary>Null when <paramref name="pattern"/> is valid RE2 syntax, else RE2's error.</summary>
     public static string? CheckSyntax(string pattern)
@@ -78,8 +82,7 @@ public sealed class Re2Regex
                 return false;
             }
             var (dotNet, backtrack) = Re2Translator.Translate(parsed);
-            var options = RegexOptions.CultureInvariant | (backtrack ? RegexOptions.Compiled : RegexOptions.NonBacktracking);
-            regex = new Re2Regex(pattern, dotNet, options, parsed.CaptureCount);
+            regex = Build(pattern, dotNet, backtrack, parsed.CaptureCount);
             error = null;
             return true;
         }
@@ -91,12 +94,24 @@ public sealed class Re2Regex
         {
             error = Re2ErrorCode.NestingDepth;
         }
-        catch (NotSupportedException e)
-        {
-            // NonBacktracking refuses automata past its size limit; RE2 has a similar program-size limit.
-            error = "expression too large: " + e.Message;
-        }
         return false;
+    }
+
+    private static Re2Regex Build(string pattern, string dotNet, bool needsBacktracking, int captures)
+    {
+        if (!needsBacktracking)
+        {
+            try
+            {
+                return new Re2Regex(pattern, dotNet, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, captures);
+            }
+            catch (NotSupportedException)
+            {
+                // NonBacktracking refuses automata past 10,000 nodes (e.g. a long literal or big
+                // counted repeats) that RE2 takes; those run on the bounded backtracking engine.
+            }
+        }
+        return new Re2Regex(pattern, dotNet, RegexOptions.CultureInvariant | RegexOptions.Compiled, captures);
     }
 
     /// <summary>Compiles or throws <see cref="ArgumentException"/> with RE2's error.</summary>
