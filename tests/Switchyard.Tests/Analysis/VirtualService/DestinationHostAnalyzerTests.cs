@@ -36,7 +36,9 @@ public class DestinationHostAnalyzerTests
     /// <summary>Runs the analyzer on the documents joined into one file; the first document's lines are the file's.</summary>
     private static List<Diagnostic> Analyze(params string[] documents)
     {
-        var resources = ConfigLoader.LoadText(string.Join("\n---\n", documents), "vs.yaml").Resources;
+        var load = ConfigLoader.LoadText(string.Join("\n---\n", documents), "vs.yaml");
+        Assert.Empty(load.AllDiagnostics);
+        var resources = load.Resources;
         var options = new AnalysisOptions { Analyzers = ["virtualservice.DestinationHostAnalyzer"], AllNamespaces = true };
         return AnalysisRunner.Run(resources, options, Suppressions.Parse([], out _));
     }
