@@ -62,6 +62,10 @@ public sealed class DestinationRuleAnalyzer : IAnalyzer
         var listing = string.Join("; ", rules.Select(r =>
             $"DestinationRule {r.Namespace}/{r.Name} defines: {(SubsetNames(r).Any() ? string.Join(", ", SubsetNames(r)) : "no subsets")}"));
         var suggestion = DidYouMean.Suggest(subset, defined);
+        // v3 is as close to v1 as to v2: naming one would be a guess, the listing says it all.
+        if (suggestion is not null && defined.Count(d => Distance(subset, d) == Distance(subset, suggestion)) > 1) suggestion = null;
         return suggestion is null ? listing : $"did you mean subset {GoFormat.Quote(suggestion)}? {listing}";
     }
+
+    private static int Distance(string a, string b) => DidYouMean.Distance(a.ToLowerInvariant(), b.ToLowerInvariant());
 }
