@@ -48,13 +48,13 @@ public static class YamlDocumentReader
         {
             errors.Add(Diagnostic.Error(ex.Message, ex.Span));
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. a
-            // document marker inside an unclosed flow list; it is still the user's syntax error.
+            // YamlDotNet throws these (not a YamlException) on some malformed input: a document
+            // marker inside an unclosed flow list, a tag that is not a URI. Still a syntax error.
             var at = scanner.CurrentPosition;
-            errors.Add(Diagnostic.Error("YAML syntax error: malformed YAML (unclosed [ or { ?)",
-                new SourceSpan(file, (int)Math.Max(1, at.Line), (int)at.Column)));
+            var what = ex is ArgumentException ? "invalid tag" : "malformed YAML (unclosed [ or { ?)";
+            errors.Add(Diagnostic.Error($"YAML syntax error: {what}", new SourceSpan(file, (int)Math.Max(1, at.Line), (int)at.Column)));
         }
         return documents;
     }
