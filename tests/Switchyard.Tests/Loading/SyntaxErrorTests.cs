@@ -49,6 +49,16 @@ public class SyntaxErrorTests
     }
 
     [Fact]
+    public void A_tag_that_is_not_a_uri_is_a_syntax_error_not_a_crash()
+    {
+        // YamlDotNet throws ArgumentException here rather than a YamlException.
+        var result = Load("apiVersion: v1\nkind: Service\nmetadata: !!map]\n  name: a\n");
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.StartsWith("YAML syntax error", error.Message);
+        Assert.InRange(error.Span.Line, 3, 4);
+    }
+
+    [Fact]
     public void An_unterminated_quote_is_reported_where_the_scanner_gave_up()
     {
         var result = Load("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"a\n  namespace: b\n");
