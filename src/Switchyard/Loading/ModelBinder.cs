@@ -38,13 +38,16 @@ internal sealed class ModelBinder
             if (!Spend(keyNode)) break;
             var key = keyNode.Value;
             var fieldPath = path.Length == 0 ? key : path + "." + key;
+            var field = shape.Find(key);
+            // Keyed by the field, not the spelling: exportTo and export_to together set one field
+            // twice, which protobuf JSON refuses as a duplicate field.
             seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!seen.Add(key))
+            if (!seen.Add(field?.Name ?? key))
             {
-                Error(keyNode.Span, fieldPath, $"duplicate key \"{YamlScalar.Truncate(key)}\"");
+                Error(keyNode.Span, fieldPath, $"duplicate key \"{YamlScalar.Truncate(key)}\""
+                    + (field is not null && field.Name != key ? $" (the same field as \"{field.Name}\")" : ""));
                 continue;
             }
-            var field = shape.Find(key);
             if (field is null)
             {
                 if (!shape.Lenient) UnknownField(shape, keyNode, fieldPath);

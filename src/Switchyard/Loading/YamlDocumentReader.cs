@@ -21,7 +21,8 @@ public static class YamlDocumentReader
     public static List<YamlNode> Read(TextReader text, string file, List<Diagnostic> errors)
     {
         var documents = new List<YamlNode>();
-        var parser = new Parser(new Scanner(text, skipComments: true));
+        var scanner = new Scanner(text, skipComments: true);
+        var parser = new Parser(scanner);
         try
         {
             parser.Consume<StreamStart>();
@@ -37,12 +38,23 @@ public static class YamlDocumentReader
         }
         catch (YamlException ex)
         {
-            var line = (int)Math.Max(1, ex.Start.Line);
-            errors.Add(Diagnostic.Error($"YAML syntax error: {CleanMessage(ex)}", new SourceSpan(file, line, (int)ex.Start.Column)));
+            // Some scanner errors (a tab used as indentation) carry no position at all (line 1):
+            // the scanner's own position is where it stopped, the line go-yaml reports.
+            var at = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
+            var line = (int)Math.Max(1, at.Line);
+            errors.Add(Diagnostic.Error($"YAML syntax error: {CleanMessage(ex)}", new SourceSpan(file, line, (int)at.Column)));
         }
         catch (DocumentTooComplexException ex)
         {
             errors.Add(Diagnostic.Error(ex.Message, ex.Span));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (not a YamlException) on some malformed input: a document
+            // marker inside an unclosed flow list, a tag that is not a URI. Still a syntax error.
+            var at = scanner.CurrentPosition;
+            var what = ex is ArgumentException ? "invalid tag" : "malformed YAML (unclosed [ or { ?)";
+            errors.Add(Diagnostic.Error($"YAML syntax error: {what}", new SourceSpan(file, (int)Math.Max(1, at.Line), (int)at.Column)));
         }
         return documents;
     }
