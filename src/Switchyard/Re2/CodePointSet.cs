@@ -104,8 +104,8 @@ internal sealed class CodePointSet
         {
             AppendBmp(bmp, lo, Math.Min(hi, 0xD7FF));
             AppendBmp(bmp, Math.Max(lo, 0xE000), Math.Min(hi, 0xFFFF));
-            if (hi >= 0x10000) AppendSupplementary(pairs, Math.Max(lo, 0x10000), hi);
         }
+        AppendSupplementary(pairs, Ranges);
         var bmpClass = bmp.Length == 0 ? null : "[" + bmp + "]";
         if (pairs.Count == 0) return bmpClass ?? "[^\\s\\S]";
         if (bmpClass is not null) pairs.Insert(0, bmpClass);
@@ -121,28 +121,31 @@ internal sealed class CodePointSet
         AppendClassChar(sb, hi);
     }
 
-    private static void AppendSupplementary(List<string> pairs, int lo, int hi)
+    private static void AppendSupplementary(List<string> pairs, IReadOnlyList<(int Lo, int Hi)> ranges)
     {
-        // Split at high-surrogate boundaries: each piece shares one high surrogate or spans full ones.
-        while (lo <= hi)
+        // Per high surrogate, the set of low surrogates it may pair with.
+        var lowsByHigh = new SortedDictionary<int, StringBuilder>();
+        foreach (var (rangeLo, hi) in ranges)
         {
-            var loHigh = 0xD800 + ((lo - 0x10000) >> 10);
-            var loLow = 0xDC00 + ((lo - 0x10000) & 0x3FF);
-            var blockEnd = lo | 0x3FF;
-            if (loLow != 0xDC00 || hi < blockEnd)
+            for (var cp = Math.Max(rangeLo, 0x10000); cp <= hi; cp = (cp | 0x3FF) + 1)
             {
-                var end = Math.Min(hi, blockEnd);
-                var endLow = 0xDC00 + ((end - 0x10000) & 0x3FF);
-                pairs.Add(Unit(loHigh) + Class(loLow, endLow));
-                lo = end + 1;
-                continue;
+                var high = 0xD800 + ((cp - 0x10000) >> 10);
+                var end = Math.Min(hi, cp | 0x3FF);
+                if (!lowsByHigh.TryGetValue(high, out var lows)) lowsByHigh[high] = lows = new StringBuilder();
+                AppendBmp(lows, 0xDC00 + ((cp - 0x10000) & 0x3FF), 0xDC00 + ((end - 0x10000) & 0x3FF));
             }
-            // lo starts a full block: cover every full block up to hi in one pair of classes.
-            var fullEnd = ((hi + 1) & ~0x3FF) - 1;
-            var endHigh = 0xD800 + ((fullEnd - 0x10000) >> 10);
-            pairs.Add(Class(loHigh, endHigh) + "[\\uDC00-\\uDFFF]");
-            lo = fullEnd + 1;
         }
+        // High surrogates that share a low-surrogate class become one [highs][lows] alternative:
+        // NonBacktracking builds its automaton far faster from a few wide branches than from many.
+        var highsByLows = new Dictionary<string, StringBuilder>();
+        var order = new List<string>();
+        foreach (var (high, lows) in lowsByHigh)
+        {
+            var key = lows.ToString();
+            if (!highsByLows.TryGetValue(key, out var highs)) { highsByLows[key] = highs = new StringBuilder(); order.Add(key); }
+            AppendBmp(highs, high, high);
+        }
+        foreach (var key in order) pairs.Add("[" + highsByLows[key] + "][" + key + "]");
     }
 
     private static string Class(int lo, int hi)
