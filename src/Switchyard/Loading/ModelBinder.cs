@@ -16,7 +16,10 @@ internal sealed class ModelBinder
     private readonly List<Diagnostic> _errors;
     private readonly Dictionary<string, SourceSpan> _spans;
     private readonly Func<ResourceRef?> _resource;
-    private int _budget = YamlDocumentReader.MaxNodesPerDocument;
+    /// <summary>Far above any real resource (a few thousand nodes); bounds alias fan-out per resource.</summary>
+    public const int MaxNodesPerResource = 100_000;
+
+    private int _budget = MaxNodesPerResource;
 
     public ModelBinder(List<Diagnostic> errors, Dictionary<string, SourceSpan> spans, Func<ResourceRef?> resource)
     {
@@ -97,7 +100,8 @@ internal sealed class ModelBinder
                 _spans.TryAdd(itemPath, seq.Items[i].Span);
                 var item = Bind(elementType, seq.Items[i], itemPath, lenient);
                 // Keep null entries of message lists: "null route" is a validation error to report.
-                if (item is not null || !elementType.IsValueType) list.Add(item);
+                // A scalar list (hosts) never holds null: a bad entry was reported and is left out.
+                if (item is not null || !ScalarConverter.IsScalarType(Nullable.GetUnderlyingType(elementType) ?? elementType)) list.Add(item);
             }
             return list;
         }
@@ -143,7 +147,7 @@ internal sealed class ModelBinder
         if (!OutOfBudget)
         {
             OutOfBudget = true;
-            Error(node.Span, "", $"document expands to more than {YamlDocumentReader.MaxNodesPerDocument} nodes (alias expansion?)");
+            Error(node.Span, "", $"resource expands to more than {MaxNodesPerResource} nodes (alias expansion?)");
         }
         return false;
     }

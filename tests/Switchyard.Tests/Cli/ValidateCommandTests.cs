@@ -32,7 +32,7 @@ public class ValidateCommandTests
         var r = CliRunner.Run("validate", "-o", "json", "-f", CliRunner.Example("broken", "typo-field.yaml"));
         Assert.Equal(1, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
-        var row = Assert.Single(doc.RootElement.EnumerateArray());
+        var row = Assert.Single(doc.RootElement.EnumerateArray(), r => r.GetProperty("field").GetString() == "spec.http[0].rout");
         Assert.Equal("Error", row.GetProperty("level").GetString());
         Assert.Equal(13, row.GetProperty("line").GetInt32());
         Assert.Equal("VirtualService", row.GetProperty("kind").GetString());

@@ -173,10 +173,10 @@ public class InputSourceTests
             metadata: {name: settings}
             data: {a: b}
             ---
-            apiVersion: networking.istio.io/v1
-            kind: Gateway
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
             metadata: {name: gw}
-            spec: {servers: []}
+            spec: {action: DENY}
             ---
             apiVersion: security.istio.io/v1
             kind: VirtualService
@@ -185,7 +185,7 @@ public class InputSourceTests
 
         Assert.Empty(result.AllDiagnostics);
         Assert.Empty(result.Resources);
-        Assert.Equal(["ConfigMap settings", "Gateway gw", "VirtualService wrong-group"], result.Skipped.Select(s => $"{s.Kind} {s.Name}"));
+        Assert.Equal(["ConfigMap settings", "AuthorizationPolicy gw", "VirtualService wrong-group"], result.Skipped.Select(s => $"{s.Kind} {s.Name}"));
         Assert.Equal([1, 6, 11], result.Skipped.Select(s => s.Span.Line));
     }
 
