@@ -3,7 +3,7 @@ using Switchyard.Analysis.Schema;
 using Switchyard.Analysis.VirtualServices;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
-using Switchyard.Model.Networking;
+using VirtualServiceResource = Switchyard.Model.Networking.VirtualService;
 
 namespace Switchyard.Tests.Analysis.VirtualServices;
 
@@ -11,6 +11,7 @@ namespace Switchyard.Tests.Analysis.VirtualServices;
 /// IST0130/IST0131 as istioctl's schema analyzer reports them from Istio's reachability
 /// analysis (pkg/config/validation/validation.go analyzeUnreachable*Rules).
 /// </summary>
+// The alias: Switchyard.Tests.Analysis.VirtualService is a namespace too, and would win over a using.
 public class VirtualServiceReachabilityTests
 {
     private const string Header = """
@@ -35,7 +36,7 @@ public class VirtualServiceReachabilityTests
     }
 
     private static IReadOnlyList<ReachabilityFinding> Findings(string body) =>
-        VirtualServiceReachability.Analyze((VirtualService)ConfigLoader.LoadText(Yaml(body), "vs.yaml").Resources.Single());
+        VirtualServiceReachability.Analyze((VirtualServiceResource)ConfigLoader.LoadText(Yaml(body), "vs.yaml").Resources.Single());
 
     [Fact]
     public void Second_rule_without_matches_is_IST0130_only_the_last_rule_at_the_rule_line()
