@@ -40,7 +40,21 @@ public abstract class SchemaValidationAnalyzer(string kind) : IAnalyzer
     }
 }
 
-public sealed class VirtualServiceSchemaAnalyzer() : SchemaValidationAnalyzer("VirtualService");
+/// <summary>Also reports the VirtualService's unreachable rules and matches, which Istio's
+/// validator finds and istioctl maps to IST0130 and IST0131.</summary>
+public sealed class VirtualServiceSchemaAnalyzer() : SchemaValidationAnalyzer("VirtualService")
+{
+    public override IReadOnlyList<MessageType> Produces =>
+        [.. base.Produces, Messages.VirtualServiceUnreachableRule, Messages.VirtualServiceIneffectiveMatch];
+
+    protected override void AnalyzeMore(Model.Resource resource, AnalysisContext context)
+    {
+        if (resource is not Model.Networking.VirtualService vs) return;
+        foreach (var f in VirtualServices.VirtualServiceReachability.Analyze(vs))
+            context.Report(f.Type, vs, f.FieldPath, f.Hint, [.. f.Args]);
+    }
+}
+
 public sealed class DestinationRuleSchemaAnalyzer() : SchemaValidationAnalyzer("DestinationRule");
 public sealed class ServiceEntrySchemaAnalyzer() : SchemaValidationAnalyzer("ServiceEntry");
 public sealed class WorkloadEntrySchemaAnalyzer() : SchemaValidationAnalyzer("WorkloadEntry");
