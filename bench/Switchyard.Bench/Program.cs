@@ -5,6 +5,7 @@ using Switchyard.Bench.LoadValidate;
 var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["load-validate"] = LoadValidateBenchmark.Run,
+    ["analyze"] = AnalyzeBenchmark.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
