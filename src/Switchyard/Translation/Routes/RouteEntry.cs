@@ -1,0 +1,16 @@
+using Switchyard.Model.Networking;
+
+namespace Switchyard.Translation.Routes;
+
+/// <summary>One compiled HTTP rule of a virtual host: its matcher, its weighted destinations
+/// and the rule itself (timeouts, retries, faults... read by the proxy's policy steps).</summary>
+public sealed record RouteEntry(
+    string Name,
+    RouteMatcher Matcher,
+    IReadOnlyList<WeightedCluster> Destinations,
+    HTTPRoute Rule,
+    Provenance Source)
+{
+    /// <summary>Sum of destination weights (Istio: a single destination gets 100% whatever its weight).</summary>
+    public int TotalWeight { get; } = Destinations.Count == 1 ? 1 : Destinations.Sum(d => d.Weight);
+}
