@@ -9,4 +9,11 @@ public sealed record MeshServiceEntry(
     string Namespace,
     IReadOnlyList<ServicePortInfo> Ports,
     IReadOnlyDictionary<uint, IReadOnlyList<Endpoint>> EndpointsByPort,
-    ResourceRef Source);
+    ResourceRef Source)
+{
+    /// <summary>Where the Service or ServiceEntry was written (for provenance of default routes and clusters).</summary>
+    public SourceSpan SourceSpan { get; init; } = SourceSpan.None;
+
+    /// <summary>The endpoints of one port; empty when the port is unknown.</summary>
+    public IReadOnlyList<Endpoint> EndpointsOf(uint port) => EndpointsByPort.GetValueOrDefault(port) ?? [];
+}

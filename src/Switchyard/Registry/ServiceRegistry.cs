@@ -1,11 +1,13 @@
 using Switchyard.Model;
+using Switchyard.Model.Kubernetes;
+using Switchyard.Model.Networking;
 
 namespace Switchyard.Registry;
 
 /// <summary>
-/// Services and their endpoints, built from the loaded resources. PLACEHOLDER: being written
-/// (Kubernetes Services with Pods / EndpointSlices, ServiceEntries with endpoints or
-/// workloadSelector over WorkloadEntries and Pods).
+/// Services and their endpoints, built from the loaded resources: Kubernetes Services (with
+/// EndpointSlices when given, else Pods by selector) and ServiceEntries (inline endpoints, or a
+/// workloadSelector over WorkloadEntries and Pods). Keyed by lowercase FQDN.
 /// </summary>
 public sealed class ServiceRegistry
 {
@@ -18,9 +20,43 @@ public sealed class ServiceRegistry
 
     public MeshServiceEntry? Find(string fqdn) => _services.GetValueOrDefault(fqdn.ToLowerInvariant());
 
+    /// <summary>When a ServiceEntry names the host of a Kubernetes Service, Istio keeps the
+    /// Service (the entry only decorates it), so Services are registered first; between two
+    /// entries for one host the first in (namespace, name) order wins.</summary>
     public static ServiceRegistry Build(IReadOnlyList<Resource> resources)
     {
-        _ = resources;
-        return new ServiceRegistry(new Dictionary<string, MeshServiceEntry>());
+        var inputs = new RegistryInputs(resources);
+        var services = new Dictionary<string, MeshServiceEntry>(StringComparer.Ordinal);
+        foreach (var svc in inputs.Services.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var entry = FromService(svc, inputs);
+            services.TryAdd(entry.Hostname, entry);
+        }
+        foreach (var se in inputs.ServiceEntries.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal))
+            foreach (var host in se.Spec.Hosts ?? [])
+            {
+                var entry = FromServiceEntry(se, HostNames.ToFqdn(host, se.Namespace).ToLowerInvariant(), inputs);
+                services.TryAdd(entry.Hostname, entry);
+            }
+        return new ServiceRegistry(services);
+    }
+
+    private static MeshServiceEntry FromService(Service svc, RegistryInputs inputs)
+    {
+        var ports = (svc.Spec.Ports ?? []).Where(p => p?.Port is > 0)
+            .Select(p => new ServicePortInfo((uint)p!.Port!.Value, p.Name, p.AppProtocol ?? p.Protocol, p.TargetPort)).ToList();
+        var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
+        foreach (var port in ports) endpoints.TryAdd(port.Number, KubernetesEndpoints.For(svc, port, inputs));
+        var host = HostNames.ToFqdn(svc.Name, svc.Namespace).ToLowerInvariant();
+        return new MeshServiceEntry(host, svc.Namespace, ports, endpoints, svc.Ref) { SourceSpan = svc.Span };
+    }
+
+    private static MeshServiceEntry FromServiceEntry(ServiceEntry se, string host, RegistryInputs inputs)
+    {
+        var specPorts = (se.Spec.Ports ?? []).Where(p => p?.Number is > 0).Select(p => p!).ToList();
+        var ports = specPorts.Select(p => new ServicePortInfo(p.Number!.Value, p.Name, p.Protocol, p.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
+        foreach (var port in specPorts) endpoints.TryAdd(port.Number!.Value, ServiceEntryEndpoints.For(se, host, port, inputs));
+        return new MeshServiceEntry(host, se.Namespace, ports, endpoints, se.Ref) { SourceSpan = se.Span };
     }
 }

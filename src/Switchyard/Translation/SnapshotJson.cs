@@ -1,7 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Switchyard.Diagnostics;
+using Switchyard.Registry;
+using Switchyard.Translation.Clusters;
+using Switchyard.Translation.Routes;
+
 namespace Switchyard.Translation;
 
-/// <summary>The snapshot as JSON (admin /config_dump and golden tests). PLACEHOLDER: being written.</summary>
+/// <summary>
+/// The snapshot as JSON (admin /config_dump and golden tests): indented, every object's keys
+/// sorted, lists in a stable order, so the same snapshot always gives the same text. Policy and
+/// match records are written as the YAML fields they came from (camelCase, nulls left out).
+/// </summary>
 public static class SnapshotJson
 {
-    public static string Write(MeshSnapshot snapshot) => $"{{\"version\":{snapshot.Version}}}";
+    private static readonly JsonSerializerOptions RecordOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(), new DurationJsonConverter() },
+    };
+
+    private static readonly JsonSerializerOptions OutputOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(MeshSnapshot snapshot)
+    {
+        var root = new JsonObject
+        {
+            ["version"] = snapshot.Version,
+            ["virtualHosts"] = VirtualHosts(snapshot),
+            ["clusters"] = new JsonArray(snapshot.Clusters.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(Cluster).ToArray<JsonNode?>()),
+            ["diagnostics"] = new JsonArray(snapshot.Diagnostics.Select(DiagnosticNode).ToArray<JsonNode?>()),
+        };
+        return Sorted(root)!.ToJsonString(OutputOptions) + "\n";
+    }
+
+    /// <summary>Each distinct virtual host once, with the keys that lead to it as its domains.</summary>
+    private static JsonArray VirtualHosts(MeshSnapshot snapshot)
+    {
+        var groups = snapshot.VirtualHosts.GroupBy(kv => kv.Value, ReferenceEqualityComparer.Instance)
+            .Select(g => (Host: (VirtualHost)g.Key!, Domains: g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(g => g.Host.Name, StringComparer.Ordinal).ThenBy(g => g.Domains[0], StringComparer.Ordinal);
+        return new JsonArray(groups.Select(g => (JsonNode?)new JsonObject
+        {
+            ["name"] = g.Host.Name,
+            ["domains"] = Strings(g.Domains),
+            ["routes"] = new JsonArray(g.Host.Routes.Select(Route).ToArray<JsonNode?>()),
+        }).ToArray());
+    }
+
+    private static JsonNode Route(RouteEntry r) => new JsonObject
+    {
+        ["name"] = r.Name,
+        ["source"] = r.Source.Span.ToString(),
+        ["resource"] = r.Source.Resource.ToString(),
+        ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], RecordOptions),
+        ["destinations"] = new JsonArray(r.Destinations.Select(d => (JsonNode?)new JsonObject { ["cluster"] = d.ClusterName, ["weight"] = d.Weight }).ToArray()),
+    };
+
+    private static JsonNode Cluster(ClusterSpec c)
+    {
+        var node = new JsonObject
+        {
+            ["name"] = c.Name,
+            ["host"] = c.Host,
+            ["port"] = c.Port,
+            ["policy"] = JsonSerializer.SerializeToNode(c.Policy, RecordOptions),
+            ["endpoints"] = new JsonArray(c.Endpoints.Select(EndpointNode).ToArray<JsonNode?>()),
+        };
+        if (c.Subset is not null) node["subset"] = c.Subset;
+        if (c.Source is { } s) node["source"] = $"{s.Resource} {s.Span}";
+        return node;
+    }
+
+    private static JsonNode EndpointNode(Endpoint e)
+    {
+        var node = new JsonObject
+        {
+            ["address"] = e.ToString(),
+            ["labels"] = JsonSerializer.SerializeToNode(e.Labels, RecordOptions),
+            ["weight"] = e.Weight,
+        };
+        if (e.Locality is not null) node["locality"] = e.Locality;
+        return node;
+    }
+
+    private static JsonNode DiagnosticNode(Diagnostic d)
+    {
+        var node = new JsonObject { ["severity"] = d.Severity.ToString(), ["message"] = d.Message };
+        if (d.Span.IsKnown) node["source"] = d.Span.ToString();
+        if (d.Resource is { } r) node["resource"] = r.ToString();
+        if (d.FieldPath is not null) node["field"] = d.FieldPath;
+        if (d.Hint is not null) node["hint"] = d.Hint;
+        return node;
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    /// <summary>A copy of the tree with every object's properties in ordinal key order.</summary>
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => KeyValuePair.Create(kv.Key, Sorted(kv.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
 }

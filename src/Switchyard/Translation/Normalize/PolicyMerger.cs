@@ -1,0 +1,37 @@
+using Switchyard.Model.Networking;
+using Switchyard.Translation.Clusters;
+
+namespace Switchyard.Translation.Normalize;
+
+/// <summary>
+/// The policy of one cluster, merged as pilot's MergeTrafficPolicy does
+/// (pilot/pkg/networking/core/cluster_traffic_policy.go): DR top level → DR port level for the
+/// cluster's port, which REPLACES all four settings (an omitted one falls back to the default,
+/// not to the top level) → subset top level, field by field → subset port level (replaces again).
+/// </summary>
+public static class PolicyMerger
+{
+    public static ClusterPolicy Merge(TrafficPolicy? rule, TrafficPolicy? subset, uint port)
+    {
+        var merged = ApplyPortLevel(FromTopLevel(rule), rule, port);
+        if (subset is null) return merged;
+        merged = new ClusterPolicy(
+            subset.LoadBalancer ?? merged.LoadBalancer,
+            subset.ConnectionPool ?? merged.ConnectionPool,
+            subset.OutlierDetection ?? merged.OutlierDetection,
+            subset.Tls ?? merged.Tls);
+        return ApplyPortLevel(merged, subset, port);
+    }
+
+    private static ClusterPolicy FromTopLevel(TrafficPolicy? p) =>
+        p is null ? ClusterPolicy.Empty : new ClusterPolicy(p.LoadBalancer, p.ConnectionPool, p.OutlierDetection, p.Tls);
+
+    /// <summary>The first portLevelSettings entry for <paramref name="port"/> replaces the policy whole.</summary>
+    private static ClusterPolicy ApplyPortLevel(ClusterPolicy current, TrafficPolicy? p, uint port)
+    {
+        foreach (var pl in p?.PortLevelSettings ?? [])
+            if (pl?.Port?.Number == port)
+                return new ClusterPolicy(pl.LoadBalancer, pl.ConnectionPool, pl.OutlierDetection, pl.Tls);
+        return current;
+    }
+}

@@ -1,0 +1,60 @@
+using Switchyard.Model.Networking;
+using Switchyard.Translation.Routes;
+
+namespace Switchyard.Translation;
+
+/// <summary>
+/// One VirtualService HTTP rule → a compiled <see cref="RouteEntry"/>. Weights follow pilot's
+/// translateRoute (pilot/pkg/networking/core/route/route.go): a single destination takes all
+/// traffic whatever its weight; with several, a destination whose weight is omitted or 0 is
+/// dropped. Where Istio's webhook would have rejected the rule (several destinations, all
+/// weights 0) we split equally rather than leave the route with no destination.
+/// </summary>
+internal static class RouteBuilder
+{
+    public static RouteEntry Build(VirtualService vs, int index, HTTPRoute rule, TranslationContext ctx)
+    {
+        var path = $"spec.http[{index}]";
+        var name = string.IsNullOrEmpty(rule.Name) ? $"{vs.Name}.{vs.Namespace}.{index}" : rule.Name;
+        var matcher = RouteMatcher.Compile(rule.Match, ctx.Options.WorkloadLabels);
+        var source = new Provenance(vs.Ref, index, vs.SpanOf(path));
+        RequestMirrors(vs, rule, path, ctx);
+        return new RouteEntry(name, matcher, Destinations(vs, rule, path, ctx), rule, source);
+    }
+
+    private static List<WeightedCluster> Destinations(VirtualService vs, HTTPRoute rule, string path, TranslationContext ctx)
+    {
+        var written = new List<(HTTPRouteDestination Dest, int Index)>();
+        var list = rule.Route ?? [];
+        for (var i = 0; i < list.Count; i++)
+            if (list[i]?.Destination is not null) written.Add((list[i]!, i));
+
+        var result = new List<WeightedCluster>(written.Count);
+        if (written.Count == 1)
+        {
+            var (d, i) = written[0];
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), d.Weight is > 0 ? d.Weight.Value : 100, d));
+            return result;
+        }
+        var allZero = written.All(w => (w.Dest.Weight ?? 0) <= 0);
+        foreach (var (d, i) in written)
+        {
+            var weight = allZero ? 1 : d.Weight ?? 0;
+            if (weight <= 0) continue;
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), weight, d));
+        }
+        return result;
+    }
+
+    private static string Cluster(VirtualService vs, HTTPRouteDestination d, string path, TranslationContext ctx) =>
+        DestinationResolver.Resolve(d.Destination!, vs, path + ".destination", ctx);
+
+    /// <summary>Mirror targets need their clusters too, though no weight sends traffic there.</summary>
+    private static void RequestMirrors(VirtualService vs, HTTPRoute rule, string path, TranslationContext ctx)
+    {
+        if (rule.Mirror is { } mirror) DestinationResolver.Resolve(mirror, vs, path + ".mirror", ctx);
+        var mirrors = rule.Mirrors ?? [];
+        for (var i = 0; i < mirrors.Count; i++)
+            if (mirrors[i]?.Destination is { } m) DestinationResolver.Resolve(m, vs, $"{path}.mirrors[{i}].destination", ctx);
+    }
+}

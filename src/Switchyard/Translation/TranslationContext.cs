@@ -1,0 +1,27 @@
+using Switchyard.Diagnostics;
+using Switchyard.Registry;
+using Switchyard.Translation.Normalize;
+
+namespace Switchyard.Translation;
+
+/// <summary>What one translation reads and accumulates: the registry, the proxy, the
+/// DestinationRules, the clusters asked for (in first-asked order) and the diagnostics.</summary>
+internal sealed class TranslationContext(ServiceRegistry registry, TranslationOptions options, DestinationRuleIndex rules)
+{
+    public ServiceRegistry Registry { get; } = registry;
+    public TranslationOptions Options { get; } = options;
+    public DestinationRuleIndex Rules { get; } = rules;
+    public List<Diagnostic> Diagnostics { get; } = [];
+    private readonly Dictionary<string, ClusterRequest> _requests = new(StringComparer.Ordinal);
+    private readonly List<ClusterRequest> _order = [];
+
+    public IReadOnlyList<ClusterRequest> RequestsInOrder => _order;
+
+    public void Request(ClusterRequest request)
+    {
+        if (_requests.TryAdd(request.Name, request)) _order.Add(request);
+    }
+
+    public AppliedDestinationRule? RuleFor(string host) =>
+        Rules.Resolve(host, Registry.Find(host)?.Namespace ?? HostNames.SplitServiceFqdn(host)?.Namespace, Options);
+}
