@@ -1,0 +1,103 @@
+using Switchyard.Diagnostics;
+using Switchyard.Model;
+using Switchyard.Validation;
+
+namespace Switchyard.Sources;
+
+/// <summary>
+/// Decides, resource by resource, what goes live after a reload, the way Istio's validating
+/// webhook admits or refuses each object on its own: a resource with errors is refused and its
+/// last good version (same kind, namespace and name) stays; everything else goes live. A file
+/// that does not parse keeps what it held last time; a file that is gone takes its resources
+/// with it.
+/// </summary>
+internal static class ConfigAdmission
+{
+    public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors)
+    {
+        var round = new Round(previous);
+        round.Rejected.AddRange(inputErrors);
+        foreach (var file in files)
+        {
+            if (file.IsBroken) round.KeepFile(file);
+            else round.AdmitFile(file);
+        }
+        return new AdmissionResult(round.Admitted, round.Rejected, round.Warnings);
+    }
+
+    private sealed class Round(IReadOnlyList<AdmittedResource> previous)
+    {
+        private readonly Dictionary<ResourceRef, AdmittedResource> _previousByKey = previous.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First());
+        private readonly ILookup<string, AdmittedResource> _previousByFile = previous.ToLookup(a => a.File, StringComparer.Ordinal);
+        private readonly Dictionary<ResourceRef, AdmittedResource> _live = new();
+
+        public List<AdmittedResource> Admitted { get; } = new();
+        public List<Diagnostic> Rejected { get; } = new();
+        public List<Diagnostic> Warnings { get; } = new();
+
+        public void KeepFile(FileRead file)
+        {
+            if (file.ReadError is not null) Rejected.Add(file.ReadError);
+            if (file.Result is not null) Rejected.AddRange(file.Result.AllDiagnostics);
+            foreach (var held in _previousByFile[file.File]) Add(held);
+        }
+
+        public void AdmitFile(FileRead file)
+        {
+            var result = file.Result!;
+            var refused = new HashSet<ResourceRef>();
+            foreach (var error in result.FieldErrors)
+            {
+                Rejected.Add(error);
+                if (error.Resource is not null) refused.Add(error.Resource);
+            }
+            var seen = new HashSet<ResourceRef>();
+            foreach (var resource in result.Resources)
+            {
+                seen.Add(resource.Ref);
+                var errors = new List<Diagnostic>();
+                foreach (var d in ResourceValidator.Validate(resource))
+                    (d.Severity == Severity.Error ? errors : Warnings).Add(d);
+                if (errors.Count == 0 && !refused.Contains(resource.Ref))
+                {
+                    Add(new AdmittedResource(resource.Ref, resource, ResourceFingerprint.Of(resource), file.File));
+                    continue;
+                }
+                Rejected.AddRange(errors);
+                KeepLastGood(resource.Ref, file.File, resource.Span);
+            }
+            // Field errors that stopped a resource being built at all (an unsupported apiVersion).
+            foreach (var key in refused)
+                if (!seen.Contains(key)) KeepLastGood(key, file.File, SourceSpan.None);
+        }
+
+        private void KeepLastGood(ResourceRef key, string file, SourceSpan at)
+        {
+            if (!_previousByKey.TryGetValue(key, out var lastGood)) return;
+            // The file that now defines the resource answers for the kept version: delete that
+            // file and the resource goes, as it would have gone had the edit been valid.
+            Add(lastGood with { File = file });
+            Rejected.Add(new Diagnostic
+            {
+                Severity = Severity.Info,
+                Message = $"the change was not applied; the last good version (from {lastGood.Resource.Span}) stays live",
+                Span = at.IsKnown ? at : lastGood.Resource.Span,
+                Resource = key,
+            });
+        }
+
+        private void Add(AdmittedResource entry)
+        {
+            if (_live.TryGetValue(entry.Key, out var first))
+            {
+                if (ReferenceEquals(first.Resource, entry.Resource)) return;
+                Rejected.Add(Diagnostic.Error(
+                    $"{entry.Key} is defined more than once; the first definition (at {first.Resource.Span}) is used",
+                    entry.Resource.Span, entry.Key, hint: "remove or rename one of them"));
+                return;
+            }
+            _live.Add(entry.Key, entry);
+            Admitted.Add(entry);
+        }
+    }
+}
