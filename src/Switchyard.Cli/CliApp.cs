@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(validate.Command);
         var analyze = AnalyzeCommand.Create(io);
         root.Subcommands.Add(analyze);
+        root.Subcommands.Add(RunCommand.Create(io));
+        root.Subcommands.Add(DemoCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Net;
+using System.Text;
+using Switchyard.Loading;
+using Switchyard.Model;
+using Switchyard.Model.Kubernetes;
+using Switchyard.Proxy.Admin;
+using Switchyard.Proxy.Demo;
+using Switchyard.Proxy.Hosting;
+using Switchyard.Proxy.Runtime;
+using Switchyard.Randomness;
+using Switchyard.Translation;
+
+namespace Switchyard.Cli.Commands;
+
+/// <summary>
+/// <c>switchyard demo</c>: no cluster, no Docker. Starts one in-process backend per Deployment of
+/// the example (its "pod"), loads the example with endpoints pointing at them, starts the proxy,
+/// sends traffic and prints where it went.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var config = new Option<string>("--config") { Description = "The scenario to run.", DefaultValueFactory = _ => DefaultExample() };
+        var listen = new Option<string>("--listen") { Description = "Proxy listen address (port 0 = any free port).", DefaultValueFactory = _ => "127.0.0.1:0" };
+        var admin = new Option<string>("--admin") { Description = "Admin API address.", DefaultValueFactory = _ => "127.0.0.1:0" };
+        var requests = new Option<int>("--requests") { Description = "How many requests to send.", DefaultValueFactory = _ => 1000 };
+        var keep = new Option<bool>("--keep-running") { Description = "Keep the proxy and backends up after the traffic (Ctrl+C stops)." };
+        var command = new Command("demo", "Run the frontend scenario end to end on this machine: backends, proxy, traffic, and a table of where it went.");
+        foreach (var o in new Option[] { config, listen, admin, requests, keep }) command.Options.Add(o);
+        command.SetAction(async (parse, ct) =>
+        {
+            var l = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
+            var a = EndpointParser.ParseListen(parse.GetValue(admin)!, out var e2);
+            var error = e1 ?? e2;
+            if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
+            return await RunAsync(io, parse.GetValue(config)!, l!, a!, parse.GetValue(requests), parse.GetValue(keep), ct);
+        });
+        return command;
+    }
+
+    private static string DefaultExample()
+    {
+        var local = Path.Combine("examples", "frontend");
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "examples", "frontend");
+    }
+
+    public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct)
+    {
+        var load = ConfigLoader.LoadPaths([configPath]);
+        if (load.InputErrors.Count > 0 || load.SyntaxErrors.Count > 0 || load.FieldErrors.Count > 0)
+        {
+            foreach (var d in load.AllDiagnostics) io.Err.WriteLine(Diagnostics.DiagnosticFormatter.FormatValidateLine(d));
+            return 1;
+        }
+
+        // One backend per workload: the pods the Deployments would run.
+        var backends = new List<(Workload Workload, EchoBackend Backend)>();
+        foreach (var w in load.Resources.OfType<Workload>())
+        {
+            var version = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("version") ?? w.Name;
+            var app = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("app") ?? w.Name;
+            backends.Add((w, await EchoBackend.StartAsync($"{app} {version}")));
+        }
+        try
+        {
+            var resources = new List<Resource>(load.Resources);
+            resources.AddRange(ConfigLoader.LoadText(DemoEndpointsYaml(load.Resources, backends), "demo-endpoints.yaml").Resources);
+
+            var adminData = new AdminData();
+            var state = new ProxyStateHolder(new ClusterReconciler(SharedRandomSource.Instance, TimeProvider.System, null), TimeProvider.System);
+            var snapshot = new MeshUpdater(state, adminData, new TranslationOptions()).Apply(resources, 1, []);
+            await using var server = await ProxyServer.StartAsync(new ProxyServerOptions { Listen = listen, Admin = admin }, state, adminData, ct);
+
+            var host = snapshot.VirtualHosts.Values.Select(v => v.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "frontend";
+            var shortHost = host.Split('.')[0];
+            io.Out.WriteLine($"Switchyard demo: {configPath} — proxy {server.ProxyUri}, admin {server.AdminUri}");
+            foreach (var (w, b) in backends) io.Out.WriteLine($"  backend {b.Name,-14} (Deployment {w.Namespace}/{w.Name}) on 127.0.0.1:{b.Port}");
+
+            var counts = await SendTrafficAsync(server.ProxyUri, shortHost, requests, ct);
+            io.Out.WriteLine();
+            io.Out.WriteLine($"{requests} requests to http://{shortHost}/ through the proxy:");
+            io.Out.WriteLine($"  {"answered by",-16} {"requests",8} {"share",7}");
+            foreach (var (name, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+                io.Out.WriteLine($"  {name,-16} {count,8} {100.0 * count / requests,6:0.0}%");
+            io.Out.WriteLine();
+            io.Out.WriteLine($"Try it:  curl -H 'Host: {shortHost}' {server.ProxyUri}");
+            io.Out.WriteLine($"         HTTP_PROXY={server.ProxyUri} curl http://{shortHost}/");
+            io.Out.WriteLine($"         curl {server.AdminUri}config_dump");
+            if (keepRunning)
+            {
+                io.Out.WriteLine("Running; Ctrl+C stops.");
+                try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
+            }
+            return counts.Keys.Any(k => k.StartsWith("HTTP ", StringComparison.Ordinal)) ? 1 : 0;
+        }
+        finally
+        {
+            foreach (var (_, b) in backends) await b.DisposeAsync();
+        }
+    }
+
+    private static async Task<Dictionary<string, int>> SendTrafficAsync(Uri proxy, string host, int requests, CancellationToken ct)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = proxy };
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < requests; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            var key = response.IsSuccessStatusCode ? body.Split('\n')[0] : $"HTTP {(int)response.StatusCode}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>A Pod (the workload's template labels) and an EndpointSlice per backend, for every
+    /// Service selecting it: what Kubernetes would create, with the backends' real ports.</summary>
+    private static string DemoEndpointsYaml(IReadOnlyList<Resource> resources, List<(Workload Workload, EchoBackend Backend)> backends)
+    {
+        var yaml = new StringBuilder();
+        foreach (var (w, b) in backends)
+        {
+            var labels = w.Spec.Template.Metadata.Labels ?? new Dictionary<string, string>();
+            var podName = $"{w.Name}-demo";
+            yaml.Append($"apiVersion: v1\nkind: Pod\nmetadata:\n  name: {podName}\n  namespace: {w.Namespace}\n  labels:\n");
+            foreach (var (k, v) in labels) yaml.Append($"    {k}: \"{v}\"\n");
+            yaml.Append("status:\n  podIP: 127.0.0.1\n---\n");
+            foreach (var svc in resources.OfType<Service>())
+            {
+                if (svc.Namespace != w.Namespace || svc.Spec.Selector is not { Count: > 0 } sel || !sel.All(kv => labels.GetValueOrDefault(kv.Key) == kv.Value)) continue;
+                yaml.Append($"apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: {svc.Name}-{podName}\n  namespace: {w.Namespace}\n");
+                yaml.Append($"  labels:\n    kubernetes.io/service-name: {svc.Name}\naddressType: IPv4\nendpoints:\n- addresses: [127.0.0.1]\n");
+                yaml.Append($"  conditions: {{ready: true}}\n  targetRef: {{kind: Pod, name: {podName}, namespace: {w.Namespace}}}\nports:\n");
+                foreach (var p in svc.Spec.Ports ?? [])
+                    yaml.Append($"- name: \"{p?.Name ?? ""}\"\n  port: {b.Port}\n  protocol: TCP\n");
+                yaml.Append("---\n");
+            }
+        }
+        return yaml.ToString();
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Switchyard.Diagnostics;
+using Switchyard.Loading;
+using Switchyard.Proxy.Admin;
+using Switchyard.Proxy.Hosting;
+using Switchyard.Proxy.Runtime;
+using Switchyard.Proxy.Telemetry;
+using Switchyard.Randomness;
+using Switchyard.Sources;
+using Switchyard.Translation;
+
+namespace Switchyard.Cli.Commands;
+
+/// <summary>
+/// <c>switchyard run -f PATH...</c>: the proxy over YAML files, hot-reloaded. An invalid edit is
+/// rejected (logged and shown on the admin API) and traffic keeps flowing on the last good config.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable.", AllowMultipleArgumentsPerToken = true, Required = true };
+        var listen = new Option<string>("--listen") { Description = "Proxy listen address.", DefaultValueFactory = _ => "127.0.0.1:15001" };
+        var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected).", DefaultValueFactory = _ => "127.0.0.1:15000" };
+        var ns = new Option<string>("--namespace", "-n") { Description = "The proxy's namespace; also the namespace of resources without one.", DefaultValueFactory = _ => "default" };
+        var labels = new Option<string>("--workload-labels") { Description = "The proxy's own labels (k=v,k=v), for sourceLabels matches." };
+        var accessLog = new Option<bool>("--access-log") { Description = "Print one access-log line per request to stdout." };
+        var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
+        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog }) command.Options.Add(o);
+        command.SetAction(async (parse, ct) =>
+        {
+            var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
+            var adminEp = EndpointParser.ParseListen(parse.GetValue(admin)!, out var e2);
+            var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
+            var error = e1 ?? e2 ?? e3;
+            if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
+            return await RunAsync(io, parse.GetValue(files)!, listenEp!, adminEp!, parse.GetValue(ns)!, workload!, parse.GetValue(accessLog), ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliIo io, string[] paths, System.Net.IPEndPoint listen, System.Net.IPEndPoint admin,
+        string ns, Dictionary<string, string> workloadLabels, bool accessLog, CancellationToken ct)
+    {
+        foreach (var p in paths)
+            if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
+
+        var time = TimeProvider.System;
+        var adminData = new AdminData();
+        var state = new ProxyStateHolder(new ClusterReconciler(SharedRandomSource.Instance, time, null), time);
+        var updater = new MeshUpdater(state, adminData, new TranslationOptions { ProxyNamespace = ns, WorkloadLabels = workloadLabels });
+        using var source = new FileSource(paths, new LoadOptions { DefaultNamespace = ns }, time, TimeSpan.FromMilliseconds(200));
+
+        void Apply(ConfigSet set)
+        {
+            var snapshot = updater.Apply(set.Resources, set.Version, set.Rejected);
+            foreach (var d in set.Rejected) io.Err.WriteLine($"rejected: {DiagnosticFormatter.FormatValidateLine(d)}");
+            io.Err.WriteLine($"config v{set.Version}: {set.Resources.Count} resources, {snapshot.VirtualHosts.Count} host names, {snapshot.Clusters.Count} clusters");
+        }
+
+        Apply(source.LoadNow());
+        source.Changed += Apply;
+        source.Start();
+
+        var options = new ProxyServerOptions
+        {
+            Listen = listen,
+            Admin = admin,
+            OnOutcome = accessLog ? o => io.Out.WriteLine(AccessLogFormatter.Format(o)) : null,
+        };
+        await using var server = await ProxyServer.StartAsync(options, state, adminData, ct);
+        io.Err.WriteLine($"switchyard proxy on {server.ProxyUri}, admin on {server.AdminUri}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Switchyard.Translation.Routes;
+
+namespace Switchyard.Proxy.Pipeline;
+
+/// <summary>The live request as the shared route matcher reads it.</summary>
+internal sealed class HttpRequestView(HttpContext context, int listenerPort) : IRequestView
+{
+    private readonly HttpRequest _request = context.Request;
+
+    public string Method => _request.Method;
+
+    public string Scheme => _request.Scheme;
+
+    public string Authority => _request.Host.Value ?? "";
+
+    public string Path => _request.Path.Value is { Length: > 0 } p ? p : "/";
+
+    public string Query => _request.QueryString.HasValue ? _request.QueryString.Value![1..] : "";
+
+    public int Port => _request.Host.Port ?? listenerPort;
+
+    public string? GetHeader(string name)
+    {
+        var values = _request.Headers[name];
+        return values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(',', values.ToArray());
+    }
+}

@@ -1,4 +1,0 @@
-namespace Switchyard.Proxy;
-
-/// <summary>Marker for the proxy assembly.</summary>
-public static class ProxyAssembly;

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Switchyard.Loading;
+using Switchyard.Proxy.Admin;
+using Switchyard.Proxy.Demo;
+using Switchyard.Proxy.Hosting;
+using Switchyard.Proxy.Runtime;
+using Switchyard.Proxy.Telemetry;
+using Switchyard.Randomness;
+using Switchyard.Translation;
+
+namespace Switchyard.Proxy.Tests.TestSupport;
+
+/// <summary>
+/// Real Kestrel backends on free ports, registered as the endpoints of a ServiceEntry for
+/// <c>{service}.default.svc.cluster.local</c>, the real proxy on a free port, and an HttpClient.
+/// </summary>
+public sealed class ProxyHarness : IAsyncDisposable
+{
+    public List<EchoBackend> Backends { get; } = new();
+    public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
+    public ProxyServer Server { get; private set; } = null!;
+    public ProxyStateHolder State { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    private MeshUpdater _updater = null!;
+    private string _endpointsYaml = "";
+
+    /// <summary>Backends are named "{service} {version}" and labelled app/version.</summary>
+    public static async Task<ProxyHarness> StartAsync(string configYaml, string service = "frontend", params string[] versions)
+    {
+        var h = new ProxyHarness();
+        foreach (var v in versions) h.Backends.Add(await EchoBackend.StartAsync($"{service} {v}"));
+        h._endpointsYaml = ServiceEntryYaml(service, versions, h.Backends);
+        var admin = new AdminData();
+        h.State = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), TimeProvider.System, null), TimeProvider.System);
+        h._updater = new MeshUpdater(h.State, admin, new TranslationOptions());
+        h.Apply(configYaml, 1);
+        h.Server = await ProxyServer.StartAsync(new ProxyServerOptions
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Admin = new IPEndPoint(IPAddress.Loopback, 0),
+            Random = new SeededRandom(7),
+            OnOutcome = h.Outcomes.Enqueue,
+        }, h.State, admin);
+        h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
+        return h;
+    }
+
+    /// <summary>Replaces the configuration (the backends stay registered).</summary>
+    public MeshSnapshot Apply(string configYaml, long version)
+    {
+        var load = ConfigLoader.LoadText(configYaml + "\n---\n" + _endpointsYaml, "test.yaml");
+        Assert.Empty(load.AllDiagnostics);
+        return _updater.Apply(load.Resources, version, []);
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path = "/", Dictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = host;
+        foreach (var (k, v) in headers ?? []) request.Headers.TryAddWithoutValidation(k, v);
+        using var response = await Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends n requests and counts the first line of each answer (the backend's name) or the status.</summary>
+    public async Task<Dictionary<string, int>> CountAsync(string host, int n, string path = "/", Dictionary<string, string>? headers = null)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            var (status, body) = await GetAsync(host, path, headers);
+            var key = status == HttpStatusCode.OK ? body.Split('\n')[0] : $"HTTP {(int)status}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    private static string ServiceEntryYaml(string service, string[] versions, List<EchoBackend> backends)
+    {
+        var sb = new StringBuilder($"""
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata:
+              name: {service}-endpoints
+              namespace: default
+            spec:
+              hosts: [{service}.default.svc.cluster.local]
+              location: MESH_INTERNAL
+              resolution: STATIC
+              ports:
+              - {"{"}number: 80, name: http, protocol: HTTP{"}"}
+              endpoints:
+
+            """);
+        for (var i = 0; i < versions.Length; i++)
+            sb.Append($"  - {{address: 127.0.0.1, ports: {{http: {backends[i].Port}}}, labels: {{app: {service}, version: {versions[i]}}}}}\n");
+        return sb.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+        foreach (var b in Backends) await b.DisposeAsync();
+    }
+}
+
+/// <summary>Seeded randomness for reproducible splits.</summary>
+public sealed class SeededRandom(int seed) : IRandomSource
+{
+    private readonly Random _random = new(seed);
+    private readonly Lock _gate = new();
+
+    public int Next(int maxExclusive) { lock (_gate) return _random.Next(maxExclusive); }
+
+    public double NextDouble() { lock (_gate) return _random.NextDouble(); }
+}
