@@ -23,7 +23,7 @@ internal static class KubernetesEndpoints
         if (selector is null || selector.Count == 0) yield break;
         foreach (var pod in inputs.PodsIn(service.Namespace))
         {
-            if (string.IsNullOrEmpty(pod.Status.PodIP) || !LabelSelector.Selects(selector, pod.Metadata.Labels)) continue;
+            if (string.IsNullOrEmpty(pod.Status.PodIP) || !LabelMatch.Selects(selector, pod.Metadata.Labels)) continue;
             if (TargetPortOf(pod, port) is not { } target) continue;
             var labels = pod.Metadata.Labels ?? new Dictionary<string, string>();
             yield return new Endpoint(pod.Status.PodIP, target, labels, Localities.FromLabels(labels), 1);

@@ -17,10 +17,10 @@ internal static class ServiceEntryEndpoints
         if (spec.WorkloadSelector is { } selector)
         {
             foreach (var we in inputs.WorkloadEntriesIn(entry.Namespace))
-                if (LabelSelector.Selects(selector.Labels, we.Spec.Labels) && FromWorkload(we.Spec, port) is { } e) endpoints.Add(e);
+                if (LabelMatch.Selects(selector.Labels, we.Spec.Labels) && FromWorkload(we.Spec, port) is { } e) endpoints.Add(e);
             foreach (var pod in inputs.PodsIn(entry.Namespace))
             {
-                if (string.IsNullOrEmpty(pod.Status.PodIP) || !LabelSelector.Selects(selector.Labels, pod.Metadata.Labels)) continue;
+                if (string.IsNullOrEmpty(pod.Status.PodIP) || !LabelMatch.Selects(selector.Labels, pod.Metadata.Labels)) continue;
                 var labels = pod.Metadata.Labels ?? new Dictionary<string, string>();
                 endpoints.Add(new Endpoint(pod.Status.PodIP, (int)(port.TargetPort ?? port.Number ?? 0), labels, Localities.FromLabels(labels), 1));
             }

@@ -46,7 +46,7 @@ internal static class ClusterBuilder
         var policy = PolicyMerger.Merge(rule?.TrafficPolicy, subset?.Subset.TrafficPolicy, request.Port);
         var endpoints = service.EndpointsOf(request.Port);
         if (subset?.Subset.Labels is { Count: > 0 } labels)
-            endpoints = endpoints.Where(e => LabelSelector.Selects(labels, e.Labels)).ToList();
+            endpoints = endpoints.Where(e => LabelMatch.Selects(labels, e.Labels)).ToList();
         return new ClusterSpec(request.Name, service.Hostname, request.Subset, request.Port, policy, endpoints, Source(subset, rule, service));
     }
 

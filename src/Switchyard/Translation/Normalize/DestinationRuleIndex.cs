@@ -58,7 +58,7 @@ public sealed class DestinationRuleIndex
     private static bool Applies(DestinationRule rule, TranslationOptions proxy, bool requireExport)
     {
         if (rule.Spec.WorkloadSelector is { } selector)
-            return rule.Namespace == proxy.ProxyNamespace && LabelSelector.Selects(selector.MatchLabels, proxy.WorkloadLabels);
+            return rule.Namespace == proxy.ProxyNamespace && LabelMatch.Selects(selector.MatchLabels, proxy.WorkloadLabels);
         return !requireExport || ExportScope.IsVisible(rule.Spec.ExportTo, rule.Namespace, proxy.ProxyNamespace);
     }
 

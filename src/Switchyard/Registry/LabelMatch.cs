@@ -2,7 +2,7 @@ namespace Switchyard.Registry;
 
 /// <summary>Kubernetes equality-based selection: every selector pair must be among the labels.
 /// Shared by Service selectors, ServiceEntry workloadSelectors and DestinationRule subsets.</summary>
-public static class LabelSelector
+public static class LabelMatch
 {
     public static bool Selects(IReadOnlyDictionary<string, string>? selector, IReadOnlyDictionary<string, string>? labels)
     {
