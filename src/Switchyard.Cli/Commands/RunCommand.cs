@@ -49,18 +49,13 @@ public static class RunCommand
         var adminData = new AdminData();
         var state = new ProxyStateHolder(new ClusterReconciler(SharedRandomSource.Instance, time, null), time);
         var updater = new MeshUpdater(state, adminData, new TranslationOptions { ProxyNamespace = ns, WorkloadLabels = workloadLabels });
-        using var source = new FileSource(paths, new LoadOptions { DefaultNamespace = ns }, time, TimeSpan.FromMilliseconds(200));
-
-        void Apply(ConfigSet set)
+        using var loop = new FileConfigLoop(paths, new LoadOptions { DefaultNamespace = ns }, updater, time, set =>
         {
-            var snapshot = updater.Apply(set.Resources, set.Version, set.Rejected);
             foreach (var d in set.Rejected) io.Err.WriteLine($"rejected: {DiagnosticFormatter.FormatValidateLine(d)}");
+            var snapshot = state.Current.Snapshot;
             io.Err.WriteLine($"config v{set.Version}: {set.Resources.Count} resources, {snapshot.VirtualHosts.Count} host names, {snapshot.Clusters.Count} clusters");
-        }
-
-        Apply(source.LoadNow());
-        source.Changed += Apply;
-        source.Start();
+        });
+        loop.Start();
 
         var options = new ProxyServerOptions
         {

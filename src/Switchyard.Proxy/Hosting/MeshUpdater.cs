@@ -14,6 +14,8 @@ namespace Switchyard.Proxy.Hosting;
 /// </summary>
 public sealed class MeshUpdater(ProxyStateHolder state, AdminData admin, TranslationOptions options)
 {
+    public AdminData Admin => admin;
+
     public MeshSnapshot Apply(IReadOnlyList<Resource> resources, long version, IReadOnlyList<Diagnostic> rejected)
     {
         var snapshot = MeshTranslator.Translate(resources, ServiceRegistry.Build(resources), options, version);

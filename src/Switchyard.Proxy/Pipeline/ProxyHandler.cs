@@ -71,7 +71,7 @@ public sealed class ProxyHandler(
         ulong? hashKey = null;
         if (cluster.Spec.Policy.LoadBalancer?.ConsistentHash is { } hash)
         {
-            hashKey = ConsistentHashKey.Compute(hash, view.GetHeader, view.Query, context.Connection.RemoteIpAddress?.ToString(), out var setCookie);
+            hashKey = ConsistentHashKey.Compute(hash, view.GetHeader, view.Query, context.Connection.RemoteIpAddress?.ToString(), random, out var setCookie);
             // Envoy sets the generated cookie on the response; OnStarting runs after the upstream headers are copied.
             if (setCookie is not null)
                 context.Response.OnStarting(() => { context.Response.Headers.Append("set-cookie", setCookie); return Task.CompletedTask; });

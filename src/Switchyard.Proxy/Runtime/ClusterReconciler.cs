@@ -35,7 +35,7 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
             var endpoints = new List<EndpointState>(spec.Endpoints.Count);
             foreach (var ep in spec.Endpoints)
                 endpoints.Add(FindOld(old, ep) ?? new EndpointState(ep, time.GetTimestamp()));
-            var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality);
+            var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null);
             clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint);
         }
         var retired = previous.Clusters.Values.Select(c => c.Invoker).Where(i => !kept.Contains(i)).Distinct().ToList();
