@@ -16,7 +16,11 @@ public sealed class EndpointState
         AddedTimestamp = addedTimestamp;
         // Envoy treats an unset (0) load balancing weight as 1.
         LbWeight = endpoint.Weight == 0 ? 1 : endpoint.Weight;
+        DestinationPrefix = "http://" + endpoint;
     }
+
+    /// <summary>What the forwarder is given (<c>http://10.0.0.1:8080</c>), built once, not per request.</summary>
+    public string DestinationPrefix { get; }
 
     public Endpoint Endpoint { get; }
 

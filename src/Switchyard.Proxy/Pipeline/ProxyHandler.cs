@@ -30,10 +30,11 @@ public sealed class ProxyHandler(
         var current = state.Current;
         var request = context.Request;
         var view = new HttpRequestView(context, listenerPort);
-        string? clusterName = null, upstream = null, routeName = null;
+        string? clusterName = null, routeName = null;
+        EndpointState? upstream = null;
         var flags = ResponseFlags.None;
 
-        var vhost = current.Snapshot.FindVirtualHost(view.Authority);
+        var vhost = current.Snapshot.FindVirtualHost(request.Host.Value.AsSpan());
         var route = vhost is null ? null : RouteTable.Match(vhost, view);
         if (route is null)
         {
@@ -63,10 +64,10 @@ public sealed class ProxyHandler(
 
         onOutcome?.Invoke(new RequestOutcome(
             time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.Protocol, context.Response.StatusCode, flags,
-            time.GetElapsedTime(started), upstream, clusterName, routeName, view.Authority));
+            time.GetElapsedTime(started), upstream?.Endpoint.ToString(), clusterName, routeName, view.Authority));
     }
 
-    private async Task<(string Flags, string? Upstream)> ForwardAsync(HttpContext context, HttpRequestView view, ClusterRuntime cluster)
+    private async Task<(string Flags, EndpointState? Upstream)> ForwardAsync(HttpContext context, HttpRequestView view, ClusterRuntime cluster)
     {
         ulong? hashKey = null;
         if (cluster.Spec.Policy.LoadBalancer?.ConsistentHash is { } hash)
@@ -85,13 +86,12 @@ public sealed class ProxyHandler(
             return (ResponseFlags.NoHealthyUpstream, null);
         }
 
-        var address = endpoint.Endpoint.ToString();
         endpoint.OnRequestStart();
         try
         {
-            var error = await forwarder.SendAsync(context, "http://" + address, cluster.Invoker, RequestConfig, PreserveAuthorityTransformer.Instance)
+            var error = await forwarder.SendAsync(context, endpoint.DestinationPrefix, cluster.Invoker, RequestConfig, PreserveAuthorityTransformer.Instance)
                 .ConfigureAwait(false);
-            return (FlagFor(error), address);
+            return (FlagFor(error), endpoint);
         }
         finally
         {

@@ -26,16 +26,20 @@ public sealed class MeshSnapshot(
     /// <summary>What translation left out and why (e.g. a destination host not in the registry).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
 
-    /// <summary>O(1): the virtual host for a Host header, tried as sent, then without its port.
-    /// Hosts are case-insensitive; callers pass what the client sent.</summary>
-    public VirtualHost? FindVirtualHost(string authority)
+    // Hosts are case-insensitive; the span lookup lets the request path find "Frontend:80" without
+    // allocating a lowered or port-stripped copy of the Host header.
+    private readonly Dictionary<string, VirtualHost>.AlternateLookup<ReadOnlySpan<char>> _hostLookup =
+        new Dictionary<string, VirtualHost>(virtualHosts, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>O(1), allocation-free: the virtual host for a Host header, tried as sent, then
+    /// without its port.</summary>
+    public VirtualHost? FindVirtualHost(ReadOnlySpan<char> authority)
     {
-        if (VirtualHosts.TryGetValue(authority, out var vh)) return vh;
-        var lower = authority.ToLowerInvariant();
-        if (VirtualHosts.TryGetValue(lower, out vh)) return vh;
-        var colon = lower.LastIndexOf(':');
-        if (colon > 0 && lower[0] != '[' || colon > 0 && lower[colon - 1] == ']')
-            return VirtualHosts.GetValueOrDefault(lower[..colon]);
+        if (_hostLookup.TryGetValue(authority, out var vh)) return vh;
+        var colon = authority.LastIndexOf(':');
+        // "[::1]:80" strips to "[::1]"; a bare IPv6 literal has no port to strip.
+        if (colon > 0 && (authority[0] != '[' || authority[colon - 1] == ']'))
+            return _hostLookup.TryGetValue(authority[..colon], out vh) ? vh : null;
         return null;
     }
 }
