@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using Switchyard.Proxy.Tests.TestSupport;
+
+namespace Switchyard.Proxy.Tests.Protocols;
+
+/// <summary>The ways clients reach a sidecar besides plain HTTP/1.1 with a Host header: HTTP/2
+/// prior knowledge, the proxy configured as HTTP_PROXY (absolute-form request targets), and
+/// WebSocket upgrades.</summary>
+public class ProtocolTests
+{
+    private const string AllToV1 = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: frontend, namespace: default}
+        spec:
+          hosts: [frontend]
+          http:
+          - route: [{destination: {host: frontend}}]
+        """;
+
+    // ProxyServer's summary promises "HTTP/1.1 and h2c", and the listener is configured with
+    // HttpProtocols.Http1AndHttp2, but Kestrel only chooses HTTP/2 on such an endpoint through TLS
+    // ALPN: on cleartext it always speaks HTTP/1.1 and answers a prior-knowledge HTTP/2 preface by
+    // closing the connection with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984, still open).
+    // So gRPC and other h2c clients (Envoy's own upstream h2c, `curl --http2-prior-knowledge`)
+    // cannot use the proxy. A fix needs an HTTP/2-only listener, or connection middleware that
+    // sniffs the 24-byte preface and picks the protocol.
+    [Fact(Skip = "BUG: the proxy listener (Http1AndHttp2 on cleartext) refuses h2c prior knowledge with GOAWAY HTTP_1_1_REQUIRED; Kestrel negotiates HTTP/2 only via TLS ALPN")]
+    public async Task Http2_prior_knowledge_cleartext_client_is_served_over_h2()
+    {
+        await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false })
+        {
+            BaseAddress = h.Server.ProxyUri,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/h2/{i}")
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            request.Headers.Host = "frontend";
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpVersion.Version20, response.Version);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.StartsWith("frontend v1\n", body);
+            Assert.Contains($"GET /h2/{i}", body);
+            // :authority reaches the backend as its Host.
+            Assert.Contains("host: frontend", body);
+        }
+        Assert.Contains(h.Outcomes, o => o.Protocol == "HTTP/2" && o.Status == 200 && o.Authority == "frontend");
+    }
+
+    [Fact]
+    public async Task Absolute_form_request_through_the_proxy_as_HTTP_PROXY_reaches_the_backend()
+    {
+        await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
+        using var client = new HttpClient(new SocketsHttpHandler { Proxy = new WebProxy(h.Server.ProxyUri), UseProxy = true });
+        using var response = await client.GetAsync("http://frontend/via-proxy?x=1", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("frontend v1\n", body);
+        // The backend sees an origin-form path and the authority as Host.
+        Assert.Contains("GET /via-proxy?x=1\n", body);
+        Assert.Contains("host: frontend\n", body);
+    }
+
+    [Fact]
+    public async Task Absolute_form_request_for_an_unknown_host_is_404()
+    {
+        await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
+        using var client = new HttpClient(new SocketsHttpHandler { Proxy = new WebProxy(h.Server.ProxyUri), UseProxy = true });
+        using var response = await client.GetAsync("http://nosuchservice/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WebSocket_upgrade_passes_through_and_messages_echo_both_ways()
+    {
+        await using var echo = await WebSocketEchoServer.StartAsync();
+        var wsEntry = $$$"""
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata: {name: ws-echo, namespace: default}
+            spec:
+              hosts: [ws-echo.default.svc.cluster.local]
+              location: MESH_INTERNAL
+              resolution: STATIC
+              ports: [{number: 80, name: http, protocol: HTTP}]
+              endpoints: [{address: 127.0.0.1, ports: {http: {{{echo.Port}}}}}]
+            ---
+            """;
+        await using var h = await ProxyHarness.StartAsync(wsEntry + "\n" + AllToV1, "frontend", "v1");
+
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Host", "ws-echo");
+        var ct = TestContext.Current.CancellationToken;
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{h.Server.ProxyUri.Port}/echo"), ct);
+        Assert.Equal(WebSocketState.Open, socket.State);
+        Assert.Equal("ws-echo", echo.LastHost);
+
+        foreach (var text in new[] { "hello mesh", "second message", new string('x', 5000) })
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, ct);
+            Assert.Equal(text, await ReceiveTextAsync(socket, ct));
+        }
+
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
+        Assert.Equal(WebSocketState.Closed, socket.State);
+        // The outcome is recorded when the tunnel ends, which may be just after the close handshake.
+        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Any(o => o.Authority == "ws-echo" && o.Status == 101)),
+            string.Join("\n", h.Outcomes));
+    }
+
+    private static async Task<string> ReceiveTextAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, ct);
+            Assert.Equal(WebSocketMessageType.Text, result.MessageType);
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
+        }
+    }
+}
