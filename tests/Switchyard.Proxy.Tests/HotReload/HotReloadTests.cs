@@ -169,6 +169,34 @@ public class HotReloadTests
         Assert.StartsWith("frontend v1\n", (await h.GetAsync("frontend")).Body);
     }
 
+    // FileConfigLoop.Start subscribes Reloaded with `Admin.Rejected = [.. set.Rejected]` when
+    // set.Version == _lastApplied. FileSource raises Changed and then Reloaded for the same set, so
+    // right after Apply (MeshUpdater sets Rejected = source rejections + snapshot.Diagnostics) the
+    // Reloaded handler overwrites it without the snapshot's diagnostics; every later unchanged
+    // reload (e.g. a refused edit) drops them too. Only the initial load keeps them, because Start
+    // subscribes after applying it. Observed: /config_dump lists the diagnostic, /rejected is "[]".
+    [Fact(Skip = "BUG: after a hot reload, FileConfigLoop's Reloaded handler replaces AdminData.Rejected with the source's rejections only, dropping the translation diagnostics MeshUpdater.Apply had just added")]
+    public async Task What_translation_left_out_of_a_reloaded_config_is_listed_on_rejected()
+    {
+        await using var h = await FileProxyHarness.StartAsync(InitialFiles(), "frontend", "v1", "v2");
+        h.WriteFile("orders-vs.yaml", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: orders, namespace: default}
+            spec:
+              hosts: [orders.example.com]
+              http:
+              - route: [{destination: {host: nowhere.default.svc.cluster.local}}]
+            """);
+        Assert.Equal(2, await Eventually.UntilAsync(() => ConfigVersionAsync(h), v => v == 2));
+
+        // /config_dump lists the translation diagnostic; /rejected, "what was refused or left
+        // out", should too, as it does for the initial load (MeshUpdater puts it there).
+        Assert.Contains("nowhere", (await h.AdminGetAsync("/config_dump")).Body);
+        var rejected = await Eventually.UntilAsync(() => h.AdminGetAsync("/rejected"), r => r.Body.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Contains("nowhere", rejected.Body);
+    }
+
     private static async Task<long> ConfigVersionAsync(FileProxyHarness h)
     {
         var (status, body) = await h.AdminGetAsync("/config_dump");
