@@ -29,7 +29,12 @@ public sealed class FileConfigLoop : IDisposable
         var initial = _source.LoadNow();
         Apply(initial);
         _source.Changed += Apply;
-        _source.Reloaded += set => { if (set.Version == _lastApplied) _updater.Admin.Rejected = [.. set.Rejected]; };
+        // A round that changed nothing (e.g. a refused edit) still updates what the admin API shows
+        // as rejected; what translation left out of the live snapshot stays listed beside it.
+        _source.Reloaded += set =>
+        {
+            if (set.Version == _lastApplied) _updater.Admin.Rejected = [.. set.Rejected, .. _updater.LiveDiagnostics];
+        };
         _source.Start();
         return initial;
     }

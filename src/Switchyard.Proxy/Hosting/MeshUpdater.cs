@@ -16,6 +16,9 @@ public sealed class MeshUpdater(ProxyStateHolder state, AdminData admin, Transla
 {
     public AdminData Admin => admin;
 
+    /// <summary>What translation left out of the snapshot now serving.</summary>
+    public IReadOnlyList<Diagnostic> LiveDiagnostics => state.Current.Snapshot.Diagnostics;
+
     public MeshSnapshot Apply(IReadOnlyList<Resource> resources, long version, IReadOnlyList<Diagnostic> rejected)
     {
         var snapshot = MeshTranslator.Translate(resources, ServiceRegistry.Build(resources), options, version);
