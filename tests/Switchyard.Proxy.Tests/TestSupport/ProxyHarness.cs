@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using Switchyard.Loading;
 using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Demo;
@@ -31,7 +30,7 @@ public sealed class ProxyHarness : IAsyncDisposable
     {
         var h = new ProxyHarness();
         foreach (var v in versions) h.Backends.Add(await EchoBackend.StartAsync($"{service} {v}"));
-        h._endpointsYaml = ServiceEntryYaml(service, versions, h.Backends);
+        h._endpointsYaml = ServiceEntryYaml.For(service, versions.Select((v, i) => (h.Backends[i].Port, $"app: {service}, version: {v}")));
         var admin = new AdminData();
         h.State = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), TimeProvider.System, null), TimeProvider.System);
         h._updater = new MeshUpdater(h.State, admin, new TranslationOptions());
@@ -75,28 +74,6 @@ public sealed class ProxyHarness : IAsyncDisposable
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
         return counts;
-    }
-
-    private static string ServiceEntryYaml(string service, string[] versions, List<EchoBackend> backends)
-    {
-        var sb = new StringBuilder($"""
-            apiVersion: networking.istio.io/v1
-            kind: ServiceEntry
-            metadata:
-              name: {service}-endpoints
-              namespace: default
-            spec:
-              hosts: [{service}.default.svc.cluster.local]
-              location: MESH_INTERNAL
-              resolution: STATIC
-              ports:
-              - {"{"}number: 80, name: http, protocol: HTTP{"}"}
-              endpoints:
-
-            """);
-        for (var i = 0; i < versions.Length; i++)
-            sb.Append($"  - {{address: 127.0.0.1, ports: {{http: {backends[i].Port}}}, labels: {{app: {service}, version: {versions[i]}}}}}\n");
-        return sb.ToString();
     }
 
     public async ValueTask DisposeAsync()
