@@ -9,6 +9,7 @@ using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Randomness;
+using Switchyard.Registry;
 using Switchyard.Translation;
 
 namespace Switchyard.Cli.Commands;
@@ -131,7 +132,7 @@ public static class DemoCommand
             yaml.Append("status:\n  podIP: 127.0.0.1\n---\n");
             foreach (var svc in resources.OfType<Service>())
             {
-                if (svc.Namespace != w.Namespace || svc.Spec.Selector is not { Count: > 0 } sel || !sel.All(kv => labels.GetValueOrDefault(kv.Key) == kv.Value)) continue;
+                if (svc.Namespace != w.Namespace || svc.Spec.Selector is not { Count: > 0 } sel || !LabelMatch.Selects(sel, labels)) continue;
                 yaml.Append($"apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: {svc.Name}-{podName}\n  namespace: {w.Namespace}\n");
                 yaml.Append($"  labels:\n    kubernetes.io/service-name: {svc.Name}\naddressType: IPv4\nendpoints:\n- addresses: [127.0.0.1]\n");
                 yaml.Append($"  conditions: {{ready: true}}\n  targetRef: {{kind: Pod, name: {podName}, namespace: {w.Namespace}}}\nports:\n");

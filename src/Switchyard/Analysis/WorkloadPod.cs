@@ -25,14 +25,5 @@ public sealed record WorkloadPod(string Namespace, string Name, IReadOnlyDiction
         return pods;
     }
 
-    /// <summary>True when every selector label is on the pod (an empty selector selects all).</summary>
-    public bool HasLabels(IReadOnlyDictionary<string, string>? selector)
-    {
-        if (selector is null) return true;
-        foreach (var (k, v) in selector)
-            if (!Labels.TryGetValue(k, out var actual) || actual != v) return false;
-        return true;
-    }
-
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }

@@ -1,3 +1,4 @@
+using Switchyard.Registry;
 using Switchyard.Model;
 using Switchyard.Model.Kubernetes;
 
@@ -19,7 +20,7 @@ public static class SubsetHint
         if (service is Service { Spec.Selector: { Count: > 0 } serviceSelector } svc)
         {
             // A Kubernetes Service's endpoints are the pods of its namespace its selector picks.
-            candidates = pods.Where(p => p.Pod.Namespace == svc.Namespace && Selects(serviceSelector, p.Labels)).Select(p => p.Labels).ToList();
+            candidates = pods.Where(p => p.Pod.Namespace == svc.Namespace && LabelMatch.Selects(serviceSelector, p.Labels)).Select(p => p.Labels).ToList();
             if (candidates.Count == 0)
                 return $"{head}; no pod matches the selector {Format(serviceSelector)} of service {svc.Name}";
             owner = $"pods of {svc.Name}";
@@ -41,13 +42,6 @@ public static class SubsetHint
             return values.Count == 0 ? $"no {k} label" : $"{k}: {string.Join(", ", values)}";
         });
         return $"{head}; {owner} carry {string.Join("; ", parts)}";
-    }
-
-    public static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
-    {
-        foreach (var (key, value) in selector)
-            if (!labels.TryGetValue(key, out var actual) || actual != value) return false;
-        return true;
     }
 
     /// <summary><c>{k1: v1, k2: v2}</c>, keys sorted.</summary>

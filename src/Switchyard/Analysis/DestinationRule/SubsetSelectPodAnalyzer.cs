@@ -46,7 +46,7 @@ public sealed class SubsetSelectPodAnalyzer : IAnalyzer
             foreach (var (index, subset) in SubsetsByName(dr))
             {
                 var selector = Merge(workloadLabels, subset.Labels);
-                if (pods.Any(p => SubsetHint.Selects(selector, p.Labels))) continue;
+                if (pods.Any(p => LabelMatch.Selects(selector, p.Labels))) continue;
                 var name = subset.Name ?? "";
                 context.Report(Messages.DestinationRuleSubsetNotSelectPods, dr, $"spec.subsets[{index}].name",
                     SubsetHint.Describe(name, selector, service.Source, pods), name);
