@@ -1,3 +1,4 @@
+using Switchyard.Translation.Normalize;
 using Switchyard.Model;
 using Switchyard.Model.Kubernetes;
 using Switchyard.Model.Networking;
@@ -73,11 +74,8 @@ public sealed class ServiceLookup
         list.Add(s);
     }
 
-    private static IReadOnlySet<string> Scopes(IReadOnlyList<string> exportTo, string ns)
-    {
-        if (exportTo.Count == 0) return new HashSet<string> { "*" };
-        return exportTo.Select(e => e == "." ? ns : e).ToHashSet(StringComparer.Ordinal);
-    }
+    private static IReadOnlySet<string> Scopes(IReadOnlyList<string> exportTo, string ns) =>
+        ExportScope.Scopes(exportTo, ns).ToHashSet(StringComparer.Ordinal);
 
     private static List<string> Viewers(string ns, IReadOnlyList<string>? exportTo)
     {

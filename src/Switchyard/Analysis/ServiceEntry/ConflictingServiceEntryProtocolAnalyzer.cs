@@ -1,3 +1,4 @@
+using Switchyard.Translation.Normalize;
 using Switchyard.Model.Networking;
 
 namespace Switchyard.Analysis.ServiceEntries;
@@ -24,7 +25,7 @@ public sealed class ConflictingServiceEntryProtocolAnalyzer : IAnalyzer
     {
         var index = new Dictionary<(string Scope, string Host, uint Port), List<Entry>>();
         foreach (var se in context.ServiceEntries)
-            foreach (var scope in Scopes(se))
+            foreach (var scope in ExportScope.Scopes(se.Spec.ExportTo, se.Namespace))
                 foreach (var host in se.Spec.Hosts ?? [])
                     foreach (var port in se.Spec.Ports ?? [])
                     {
@@ -57,14 +58,6 @@ public sealed class ConflictingServiceEntryProtocolAnalyzer : IAnalyzer
                     namesText, GoFormat.Quote(key.Host), key.Port, protocolsText);
             }
         }
-    }
-
-    /// <summary>Istio's exportToScopes: <c>*</c> when exported everywhere, else each namespace (<c>.</c> = its own).</summary>
-    private static IEnumerable<string> Scopes(ServiceEntry se)
-    {
-        var exportTo = se.Spec.ExportTo ?? [];
-        if (exportTo.Count == 0 || exportTo.Contains(AllNamespaces)) return [AllNamespaces];
-        return exportTo.Select(e => e == "." ? se.Namespace : e).Distinct(StringComparer.Ordinal);
     }
 
     private static string FullName(ServiceEntry se) => $"{se.Namespace}/{se.Name}";

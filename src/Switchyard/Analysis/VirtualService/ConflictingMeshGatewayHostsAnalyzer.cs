@@ -1,3 +1,4 @@
+using Switchyard.Translation.Normalize;
 using Switchyard.Model.Networking;
 using Switchyard.Registry;
 
@@ -62,7 +63,7 @@ public sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
         foreach (var vs in services)
         {
             if (!IsBoundToMesh(vs)) continue;
-            foreach (var scope in Scopes(vs))
+            foreach (var scope in ExportScope.Scopes(vs.Spec.ExportTo, vs.Namespace))
             {
                 foreach (var host in vs.Spec.Hosts ?? [])
                 {
@@ -73,14 +74,6 @@ public sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
             }
         }
         return byKey;
-    }
-
-    // istioctl's scope: "*" when exportTo is empty or lists "*", else each entry with "." as the own namespace.
-    private static IEnumerable<string> Scopes(VirtualService vs)
-    {
-        var exportTo = vs.Spec.ExportTo ?? [];
-        if (exportTo.Count == 0 || exportTo.Contains(AllNamespaces)) return [AllNamespaces];
-        return exportTo.Select(e => e == "." ? vs.Namespace : e).Distinct(StringComparer.Ordinal);
     }
 
     private static string FullName(VirtualService vs) => $"{vs.Namespace}/{vs.Name}";

@@ -15,6 +15,16 @@ public static class ExportScope
         return false;
     }
 
+    /// <summary>
+    /// Istio's exportToScopes: <c>["*"]</c> when exported everywhere (empty list or <c>*</c>
+    /// listed), else each namespace named, with <c>.</c> resolved to the resource's own.
+    /// </summary>
+    public static IReadOnlyList<string> Scopes(IReadOnlyList<string>? exportTo, string ownNamespace)
+    {
+        if (exportTo is null || exportTo.Count == 0 || exportTo.Contains("*")) return ["*"];
+        return exportTo.Select(e => e == "." ? ownNamespace : e).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A comparable key of an exportTo list (with <c>.</c> resolved), for merge grouping.</summary>
     public static string Key(IReadOnlyList<string>? exportTo, string ownNamespace) =>
         exportTo is null || exportTo.Count == 0 ? "*"
