@@ -18,28 +18,31 @@ public sealed class MeshSnapshot(
 
     public long Version { get; } = version;
 
-    /// <summary>Keys are lowercase host names, with and without <c>:port</c>.</summary>
-    public IReadOnlyDictionary<string, VirtualHost> VirtualHosts { get; } = virtualHosts;
+    // Hosts are case-insensitive; the span lookup lets the request path find "Frontend:80" without
+    // allocating a lowered or port-stripped copy of the Host header.
+    private readonly Dictionary<string, VirtualHost> _virtualHosts = new(virtualHosts, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Host names (case-insensitive), with and without <c>:port</c>.</summary>
+    public IReadOnlyDictionary<string, VirtualHost> VirtualHosts => _virtualHosts;
 
     public IReadOnlyDictionary<string, ClusterSpec> Clusters { get; } = clusters;
 
     /// <summary>What translation left out and why (e.g. a destination host not in the registry).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
 
-    // Hosts are case-insensitive; the span lookup lets the request path find "Frontend:80" without
-    // allocating a lowered or port-stripped copy of the Host header.
-    private readonly Dictionary<string, VirtualHost>.AlternateLookup<ReadOnlySpan<char>> _hostLookup =
-        new Dictionary<string, VirtualHost>(virtualHosts, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private Dictionary<string, VirtualHost>.AlternateLookup<ReadOnlySpan<char>> HostLookup =>
+        _virtualHosts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>O(1), allocation-free: the virtual host for a Host header, tried as sent, then
     /// without its port.</summary>
     public VirtualHost? FindVirtualHost(ReadOnlySpan<char> authority)
     {
-        if (_hostLookup.TryGetValue(authority, out var vh)) return vh;
+        var lookup = HostLookup;
+        if (lookup.TryGetValue(authority, out var vh)) return vh;
         var colon = authority.LastIndexOf(':');
         // "[::1]:80" strips to "[::1]"; a bare IPv6 literal has no port to strip.
         if (colon > 0 && (authority[0] != '[' || authority[colon - 1] == ']'))
-            return _hostLookup.TryGetValue(authority[..colon], out vh) ? vh : null;
+            return lookup.TryGetValue(authority[..colon], out vh) ? vh : null;
         return null;
     }
 }
