@@ -4,7 +4,7 @@ using Switchyard.Translation.Routes;
 namespace Switchyard.Proxy.Pipeline;
 
 /// <summary>The live request as the shared route matcher reads it.</summary>
-internal sealed class HttpRequestView(HttpContext context, int listenerPort) : IRequestView
+public sealed class HttpRequestView(HttpContext context, int listenerPort) : IRequestView
 {
     private readonly HttpRequest _request = context.Request;
 

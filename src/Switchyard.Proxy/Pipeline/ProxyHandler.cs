@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Runtime;
@@ -10,9 +9,11 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Switchyard.Proxy.Pipeline;
 
 /// <summary>
-/// The request path, in Envoy's order: host lookup → route match → pick destination (weights)
-/// → cluster → load balancer → forward → outcome. It only reads one <see cref="ProxyState"/>.
-/// Each failure answers as Envoy does and sets its response flag.
+/// The request path, in the order of Istio's sidecar filter chain (cors → fault → router):
+/// host lookup → route match → CORS → fault → redirect / direct response → pick destination
+/// (weights) → cluster → mirror → load balancer → forward (the attempt loop under the forwarder:
+/// pool, retries, timeouts, outlier reports) → outcome. It only reads one <see cref="ProxyState"/>,
+/// and this file holds only the order; each step lives in the folder named for its Istio field.
 /// </summary>
 public sealed class ProxyHandler(
     ProxyStateHolder state,
@@ -26,80 +27,80 @@ public sealed class ProxyHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
-        var started = time.GetTimestamp();
-        var current = state.Current;
-        var request = context.Request;
-        var view = new HttpRequestView(context, listenerPort);
-        string? clusterName = null, routeName = null;
-        EndpointState? upstream = null;
-        var flags = ResponseFlags.None;
-
-        var vhost = current.Snapshot.FindVirtualHost(request.Host.Value.AsSpan());
-        var route = vhost is null ? null : RouteTable.Match(vhost, view);
-        if (route is null)
-        {
-            flags = ResponseFlags.NoRouteFound;
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-        else
-        {
-            routeName = route.Name;
-            var destination = DestinationPicker.Pick(route, random);
-            clusterName = destination?.ClusterName;
-            if (destination is null)
-            {
-                flags = ResponseFlags.NoRouteFound;
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-            }
-            else if (!current.Clusters.TryGetValue(destination.ClusterName, out var cluster))
-            {
-                flags = ResponseFlags.NoClusterFound;
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            }
-            else
-            {
-                (flags, upstream) = await ForwardAsync(context, view, cluster).ConfigureAwait(false);
-            }
-        }
-
-        onOutcome?.Invoke(new RequestOutcome(
-            time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.Protocol, context.Response.StatusCode, flags,
-            time.GetElapsedTime(started), upstream?.Endpoint.ToString(), clusterName, routeName, view.Authority));
+        var ctx = new ProxyContext(context, state.Current, new HttpRequestView(context, listenerPort), time.GetTimestamp());
+        await RunAsync(ctx).ConfigureAwait(false);
+        if (onOutcome is not null) onOutcome(Outcome(ctx));
     }
 
-    private async Task<(string Flags, EndpointState? Upstream)> ForwardAsync(HttpContext context, HttpRequestView view, ClusterRuntime cluster)
+    private async ValueTask RunAsync(ProxyContext ctx)
     {
-        ulong? hashKey = null;
-        if (cluster.Spec.Policy.LoadBalancer?.ConsistentHash is { } hash)
+        var vhost = ctx.State.Snapshot.FindVirtualHost(ctx.Http.Request.Host.Value.AsSpan());
+        ctx.Route = vhost is null ? null : RouteTable.Match(vhost, ctx.View);
+        if (ctx.Route is null)
         {
-            hashKey = ConsistentHashKey.Compute(hash, view.GetHeader, view.Query, context.Connection.RemoteIpAddress?.ToString(), random, out var setCookie);
-            // Envoy sets the generated cookie on the response; OnStarting runs after the upstream headers are copied.
-            if (setCookie is not null)
-                context.Response.OnStarting(() => { context.Response.Headers.Append("set-cookie", setCookie); return Task.CompletedTask; });
+            await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound).ConfigureAwait(false);
+            return;
         }
 
-        var endpoint = cluster.Balancer.Pick(new LbRequest(hashKey));
-        if (endpoint is null)
+        // [cors] preflight answered by the proxy
+
+        // [faults] delay (DI), abort (FI)
+
+        // [redirect]
+
+        // [directResponse]
+
+        ctx.Destination = DestinationPicker.Pick(ctx.Route, random);
+        if (ctx.Destination is null)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await context.Response.WriteAsync("no healthy upstream").ConfigureAwait(false);
-            return (ResponseFlags.NoHealthyUpstream, null);
+            await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound).ConfigureAwait(false);
+            return;
+        }
+        if (!ctx.State.Clusters.TryGetValue(ctx.Destination.ClusterName, out var cluster))
+        {
+            await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoClusterFound).ConfigureAwait(false);
+            return;
+        }
+        ctx.Cluster = cluster;
+
+        // [mirror] fire-and-forget copies
+
+        ctx.HashKey = HashKeyStep.Compute(ctx, random);
+        ctx.Upstream = cluster.Balancer.Pick(new LbRequest(ctx.HashKey));
+        if (ctx.Upstream is null)
+        {
+            await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoHealthyUpstream, LocalReply.NoHealthyUpstream).ConfigureAwait(false);
+            return;
         }
 
-        endpoint.OnRequestStart();
+        await ForwardAsync(ctx, cluster).ConfigureAwait(false);
+    }
+
+    private async ValueTask ForwardAsync(ProxyContext ctx, ClusterRuntime cluster)
+    {
+        var first = ctx.Upstream!;
+        first.OnRequestStart();
         try
         {
-            var error = await forwarder.SendAsync(context, endpoint.DestinationPrefix, cluster.Invoker, RequestConfig, PreserveAuthorityTransformer.Instance)
+            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, cluster.Invoker, RequestConfig, new ProxyTransformer(ctx))
                 .ConfigureAwait(false);
-            return (FlagFor(error), endpoint);
+            ctx.AddFlag(FlagFor(error));
         }
         finally
         {
-            endpoint.OnRequestEnd();
+            first.OnRequestEnd();
         }
-
     }
 
+    private RequestOutcome Outcome(ProxyContext ctx)
+    {
+        var request = ctx.Http.Request;
+        return new RequestOutcome(
+            time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.Protocol, ctx.Http.Response.StatusCode, ctx.Flags,
+            time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(), ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority);
+    }
+
+    /// <summary>Flags for what went wrong once the response had started (the attempt loop sets its own).</summary>
     private static string FlagFor(ForwarderError error) => error switch
     {
         ForwarderError.None => ResponseFlags.None,

@@ -29,6 +29,6 @@ public static class UpstreamInvokerFactory
         };
         if (tcp?.MaxConnections is > 0 and var max) handler.MaxConnectionsPerServer = max;
         if (tcp?.MaxConnectionDuration is { } life) handler.PooledConnectionLifetime = life.ToTimeSpan();
-        return new HttpMessageInvoker(handler, disposeHandler: true);
+        return new HttpMessageInvoker(new AttemptHandler(handler), disposeHandler: true);
     }
 }

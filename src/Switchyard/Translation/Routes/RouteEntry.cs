@@ -13,4 +13,23 @@ public sealed record RouteEntry(
 {
     /// <summary>Sum of destination weights (Istio: a single destination gets 100% whatever its weight).</summary>
     public int TotalWeight { get; } = Destinations.Count == 1 ? 1 : Destinations.Sum(d => d.Weight);
+
+    // Compiled policies (null when the rule does not use the field), one per Istio field.
+    // [retries]
+
+    // [timeouts]
+
+    // [faults]
+
+    // [mirror]
+
+    // [rewrite]
+
+    // [redirect]
+
+    // [directResponse]
+
+    // [headers]
+
+    // [cors]
 }
