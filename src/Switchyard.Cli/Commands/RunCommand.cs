@@ -24,7 +24,11 @@ public static class RunCommand
         var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected).", DefaultValueFactory = _ => "127.0.0.1:15000" };
         var ns = new Option<string>("--namespace", "-n") { Description = "The proxy's namespace; also the namespace of resources without one.", DefaultValueFactory = _ => "default" };
         var labels = new Option<string>("--workload-labels") { Description = "The proxy's own labels (k=v,k=v), for sourceLabels matches." };
-        var accessLog = new Option<bool>("--access-log") { Description = "Print one access-log line per request to stdout." };
+        var accessLog = new Option<AccessLogFormat>("--access-log")
+        {
+            Description = "One line per request to stdout in Istio's format: text (default), json, or off.",
+            DefaultValueFactory = _ => AccessLogFormat.Text,
+        };
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
         foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
@@ -40,7 +44,7 @@ public static class RunCommand
     }
 
     private static async Task<int> RunAsync(CliIo io, string[] paths, System.Net.IPEndPoint listen, System.Net.IPEndPoint admin,
-        string ns, Dictionary<string, string> workloadLabels, bool accessLog, CancellationToken ct)
+        string ns, Dictionary<string, string> workloadLabels, AccessLogFormat accessLog, CancellationToken ct)
     {
         foreach (var p in paths)
             if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
@@ -57,11 +61,12 @@ public static class RunCommand
         });
         loop.Start();
 
+        await using var log = accessLog == AccessLogFormat.Off ? null : new AccessLogWriter(io.Out, accessLog);
         var options = new ProxyServerOptions
         {
             Listen = listen,
             Admin = admin,
-            OnOutcome = accessLog ? o => io.Out.WriteLine(AccessLogFormatter.Format(o)) : null,
+            OnOutcome = log is null ? null : log.Write,
         };
         await using var server = await ProxyServer.StartAsync(options, state, adminData, ct);
         io.Err.WriteLine($"switchyard proxy on {server.ProxyUri}, admin on {server.AdminUri}");

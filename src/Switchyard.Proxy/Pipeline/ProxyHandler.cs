@@ -28,8 +28,18 @@ public sealed class ProxyHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var ctx = new ProxyContext(context, state.Current, new HttpRequestView(context, listenerPort), time.GetTimestamp());
+        if (onOutcome is null)
+        {
+            await RunAsync(ctx).ConfigureAwait(false);
+            return;
+        }
+        // Counting body bytes costs two wrappers per request, so only when someone reads the outcome.
+        var received = new ByteCountingStream(context.Request.Body);
+        var sent = new ByteCountingStream(context.Response.Body);
+        context.Request.Body = received;
+        context.Response.Body = sent;
         await RunAsync(ctx).ConfigureAwait(false);
-        if (onOutcome is not null) onOutcome(Outcome(ctx));
+        onOutcome(Outcome(ctx, received.Count, sent.Count));
     }
 
     private async ValueTask RunAsync(ProxyContext ctx)
@@ -92,12 +102,26 @@ public sealed class ProxyHandler(
         }
     }
 
-    private RequestOutcome Outcome(ProxyContext ctx)
+    private RequestOutcome Outcome(ProxyContext ctx, long bytesReceived, long bytesSent)
     {
-        var request = ctx.Http.Request;
+        var http = ctx.Http;
+        var request = http.Request;
+        var connection = http.Connection;
         return new RequestOutcome(
-            time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.Protocol, ctx.Http.Response.StatusCode, ctx.Flags,
-            time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(), ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority);
+            time.GetUtcNow() - time.GetElapsedTime(ctx.StartTimestamp), request.Method, request.Path.Value ?? "/", request.Protocol,
+            http.Response.StatusCode, ctx.Flags, time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(),
+            ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority)
+        {
+            BytesReceived = bytesReceived,
+            BytesSent = bytesSent,
+            ResponseCodeDetails = ResponseCodeDetails.For(ctx.Flags, ctx.Upstream is not null),
+            ForwardedFor = request.Headers["x-forwarded-for"].ToString(),
+            UserAgent = request.Headers.UserAgent.ToString(),
+            RequestId = request.Headers["x-request-id"].ToString(),
+            DownstreamLocalAddress = connection.LocalIpAddress is { } local ? $"{local}:{connection.LocalPort}" : null,
+            DownstreamRemoteAddress = connection.RemoteIpAddress is { } remote ? $"{remote}:{connection.RemotePort}" : null,
+            Attempts = ctx.Attempts,
+        };
     }
 
     /// <summary>Flags for what went wrong once the response had started (the attempt loop sets its own).</summary>

@@ -1,6 +1,7 @@
 namespace Switchyard.Proxy.Telemetry;
 
-/// <summary>What happened to one request: the fields of Envoy's default access log line.</summary>
+/// <summary>What happened to one request: the fields of Istio's access log line (Envoy's default
+/// format plus upstream cluster, addresses and route name).</summary>
 public sealed record RequestOutcome(
     DateTimeOffset StartTime,
     string Method,
@@ -12,4 +13,27 @@ public sealed record RequestOutcome(
     string? UpstreamHost,
     string? UpstreamCluster,
     string? RouteName,
-    string Authority);
+    string Authority)
+{
+    /// <summary>Request body bytes read from the client (%BYTES_RECEIVED%).</summary>
+    public long BytesReceived { get; init; }
+
+    /// <summary>Response body bytes written to the client (%BYTES_SENT%).</summary>
+    public long BytesSent { get; init; }
+
+    /// <summary>Envoy's %RESPONSE_CODE_DETAILS%: "via_upstream" when the upstream answered, else why the proxy did.</summary>
+    public string? ResponseCodeDetails { get; init; }
+
+    public string? ForwardedFor { get; init; }
+
+    public string? UserAgent { get; init; }
+
+    public string? RequestId { get; init; }
+
+    public string? DownstreamLocalAddress { get; init; }
+
+    public string? DownstreamRemoteAddress { get; init; }
+
+    /// <summary>Upstream attempts (1 + retries; 0 when no upstream was tried).</summary>
+    public int Attempts { get; init; }
+}
