@@ -33,8 +33,11 @@ public sealed class MeshSnapshot(
     private Dictionary<string, VirtualHost>.AlternateLookup<ReadOnlySpan<char>> HostLookup =>
         _virtualHosts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Wildcard hosts (<c>*.example.com</c>, <c>*</c>) as suffixes, longest first.</summary>
+    private readonly (string Suffix, VirtualHost Host)[] _wildcards = Wildcards(virtualHosts);
+
     /// <summary>O(1), allocation-free: the virtual host for a Host header, tried as sent, then
-    /// without its port.</summary>
+    /// without its port; only on a miss, Envoy's wildcard domains, the longest suffix first.</summary>
     public VirtualHost? FindVirtualHost(ReadOnlySpan<char> authority)
     {
         var lookup = HostLookup;
@@ -42,7 +45,31 @@ public sealed class MeshSnapshot(
         var colon = authority.LastIndexOf(':');
         // "[::1]:80" strips to "[::1]"; a bare IPv6 literal has no port to strip.
         if (colon > 0 && (authority[0] != '[' || authority[colon - 1] == ']'))
-            return lookup.TryGetValue(authority[..colon], out vh) ? vh : null;
+        {
+            authority = authority[..colon];
+            if (lookup.TryGetValue(authority, out vh)) return vh;
+        }
+        return FindWildcard(authority);
+    }
+
+    /// <summary>Envoy's virtual host domains: <c>*.example.com</c> matches any host ending in
+    /// <c>.example.com</c> with at least one more character, the longest suffix wins, and <c>*</c>
+    /// matches whatever nothing else did.</summary>
+    private VirtualHost? FindWildcard(ReadOnlySpan<char> host)
+    {
+        foreach (var (suffix, vh) in _wildcards)
+            if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return vh;
         return null;
+    }
+
+    private static (string, VirtualHost)[] Wildcards(IReadOnlyDictionary<string, VirtualHost> hosts)
+    {
+        var list = new List<(string Suffix, VirtualHost Host)>();
+        foreach (var (key, vh) in hosts)
+            if (key.StartsWith('*') && !key.Contains(':')) list.Add((key[1..], vh));
+        list.Sort((a, b) => b.Suffix.Length != a.Suffix.Length
+            ? b.Suffix.Length.CompareTo(a.Suffix.Length)
+            : string.CompareOrdinal(a.Suffix, b.Suffix));
+        return list.ToArray();
     }
 }
