@@ -43,7 +43,9 @@ internal static class KubernetesEndpoints
     }
 
     /// <summary>Slice ports are matched to the service port by name (both empty for an unnamed
-    /// single port); endpoints not ready are left out, as Envoy would see them unhealthy.</summary>
+    /// single port). Health as Istio's EndpointSlice controller reads it: <c>ready</c> unset or
+    /// true is healthy; otherwise the endpoint is terminating (serving or not) or unhealthy, and
+    /// Istio sends neither to Envoy's balancer, so both are left out.</summary>
     private static IEnumerable<Endpoint> FromSlices(string ns, ServicePortInfo port, IReadOnlyList<EndpointSlice> slices, RegistryInputs inputs)
     {
         foreach (var slice in slices)

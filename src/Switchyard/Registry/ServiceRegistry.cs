@@ -20,6 +20,15 @@ public sealed class ServiceRegistry
 
     public MeshServiceEntry? Find(string fqdn) => _services.GetValueOrDefault(fqdn.ToLowerInvariant());
 
+    /// <summary>The services a predicate keeps (e.g. those exported to one proxy's namespace).</summary>
+    public ServiceRegistry Where(Func<MeshServiceEntry, bool> keep)
+    {
+        var kept = new Dictionary<string, MeshServiceEntry>(StringComparer.Ordinal);
+        foreach (var (host, entry) in _services)
+            if (keep(entry)) kept.Add(host, entry);
+        return kept.Count == _services.Count ? this : new ServiceRegistry(kept);
+    }
+
     /// <summary>When a ServiceEntry names the host of a Kubernetes Service, Istio keeps the
     /// Service (the entry only decorates it), so Services are registered first; between two
     /// entries for one host the first in (namespace, name) order wins.</summary>
@@ -48,7 +57,7 @@ public sealed class ServiceRegistry
         var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
         foreach (var port in ports) endpoints.TryAdd(port.Number, KubernetesEndpoints.For(svc, port, inputs));
         var host = HostNames.ToFqdn(svc.Name, svc.Namespace).ToLowerInvariant();
-        return new MeshServiceEntry(host, svc.Namespace, ports, endpoints, svc.Ref) { SourceSpan = svc.Span };
+        return new MeshServiceEntry(host, svc.Namespace, ports, endpoints, svc.Ref) { SourceSpan = svc.Span, ExportTo = ServiceExportTo(svc) };
     }
 
     private static MeshServiceEntry FromServiceEntry(ServiceEntry se, string host, RegistryInputs inputs)
@@ -57,6 +66,15 @@ public sealed class ServiceRegistry
         var ports = specPorts.Select(p => new ServicePortInfo(p.Number!.Value, p.Name, p.Protocol, p.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
         foreach (var port in specPorts) endpoints.TryAdd(port.Number!.Value, ServiceEntryEndpoints.For(se, host, port, inputs));
-        return new MeshServiceEntry(host, se.Namespace, ports, endpoints, se.Ref) { SourceSpan = se.Span };
+        return new MeshServiceEntry(host, se.Namespace, ports, endpoints, se.Ref) { SourceSpan = se.Span, ExportTo = se.Spec.ExportTo };
     }
+
+    /// <summary>A Kubernetes Service's exportTo is the comma-separated annotation
+    /// <c>networking.istio.io/exportTo</c>.</summary>
+    private static IReadOnlyList<string>? ServiceExportTo(Service svc) =>
+        svc.Metadata.Annotations?.GetValueOrDefault(ExportToAnnotation) is { Length: > 0 } value
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
+
+    public const string ExportToAnnotation = "networking.istio.io/exportTo";
 }

@@ -14,6 +14,9 @@ public static class MeshTranslator
 {
     public static MeshSnapshot Translate(IReadOnlyList<Resource> resources, ServiceRegistry registry, TranslationOptions options, long version)
     {
+        // A sidecar knows only the services exported to its namespace (Service annotation or
+        // ServiceEntry exportTo): no default route to the others, and a route to one finds no cluster.
+        registry = registry.Where(s => ExportScope.IsVisible(s.ExportTo, s.Namespace, options.ProxyNamespace));
         var rules = new DestinationRuleIndex(resources.OfType<DestinationRule>());
         var ctx = new TranslationContext(registry, options, rules);
         var hosts = new VirtualHostBuilder(ctx);
