@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Proxy.LoadBalancing;
+using Switchyard.Proxy.OutlierDetection;
 using Switchyard.Proxy.Upstream;
 using Switchyard.Randomness;
 using Switchyard.Registry;
 using Switchyard.Translation;
 using Switchyard.Translation.Clusters;
+using Switchyard.Translation.Policies.ConnectionPool;
+using Switchyard.Translation.Policies.OutlierDetection;
 
 namespace Switchyard.Proxy.Runtime;
 
@@ -36,10 +40,31 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
             foreach (var ep in spec.Endpoints)
                 endpoints.Add(FindOld(old, ep) ?? new EndpointState(ep, time.GetTimestamp()));
             var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null);
-            clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint);
+            var limits = PoolLimits.From(spec.Policy.ConnectionPool);
+            clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint)
+            {
+                PoolLimits = limits,
+                // Same limits: keep the breakers, so requests in flight stay counted.
+                Pool = old?.Pool is { } pool && pool.Limits == limits ? pool : limits.LimitsNothing ? null : new PoolLimiter(limits),
+                Outlier = OutlierFor(spec, endpoints, old),
+            };
         }
+        foreach (var c in previous.Clusters.Values)
+            if (!clusters.TryGetValue(c.Spec.Name, out var now) || !ReferenceEquals(now, c)) c.Outlier?.Dispose();
         var retired = previous.Clusters.Values.Select(c => c.Invoker).Where(i => !kept.Contains(i)).Distinct().ToList();
         return (new ProxyState(snapshot, clusters), retired);
+    }
+
+    // Same settings: the new detector takes over the endpoints' counters and ejections.
+    private OutlierDetector? OutlierFor(ClusterSpec spec, IReadOnlyList<EndpointState> endpoints, ClusterRuntime? old)
+    {
+        var settings = OutlierSettings.From(spec.Policy.OutlierDetection);
+        if (settings is null)
+        {
+            foreach (var e in endpoints) e.IsEjected = false;
+            return null;
+        }
+        return new OutlierDetector(settings, endpoints, time, old?.Outlier is { } o && o.Settings == settings ? o : null);
     }
 
     private static EndpointState? FindOld(ClusterRuntime? old, Endpoint ep)

@@ -18,4 +18,6 @@ public static class ResponseFlags
     public const string UpstreamRequestTimeout = "UT";
     /// <summary>Downstream connection termination (client went away).</summary>
     public const string DownstreamConnectionTermination = "DC";
+    /// <summary>Upstream overflow: a circuit breaker (connection pool, max retries) refused the request.</summary>
+    public const string UpstreamOverflow = "UO";
 }

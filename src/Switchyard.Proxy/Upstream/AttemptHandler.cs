@@ -1,4 +1,5 @@
 using System.Net;
+using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Telemetry;
 
@@ -21,7 +22,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner) : DelegatingHandler
         // [timeouts] route timeout over all attempts
 
         ctx.Attempts++;
-        // [connectionPool] admission (503 UO when the pool overflows)
+        if (await PoolAdmission.ApplyAsync(ctx, request, cancellationToken).ConfigureAwait(false) is { } overflow) return overflow;
 
         HttpResponseMessage? response = null;
         UpstreamFailureKind? failure = null;
@@ -33,7 +34,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner) : DelegatingHandler
         {
             failure = UpstreamFailure.Classify(e);
         }
-        // [outlierDetection] report the attempt's result for endpoint
+        ctx.Cluster?.Outlier?.Report(ctx.Upstream, response, failure);
 
         // [retries] decide, pick another endpoint, replay the body
 

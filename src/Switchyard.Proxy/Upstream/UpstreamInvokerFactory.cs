@@ -1,4 +1,5 @@
 using System.Net;
+using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Translation.Clusters;
 
 namespace Switchyard.Proxy.Upstream;
@@ -28,7 +29,11 @@ public static class UpstreamInvokerFactory
                 ? idle : TimeSpan.FromHours(1),
         };
         if (tcp?.MaxConnections is > 0 and var max) handler.MaxConnectionsPerServer = max;
-        if (tcp?.MaxConnectionDuration is { } life) handler.PooledConnectionLifetime = life.ToTimeSpan();
+        if (tcp?.MaxConnectionDuration is { } life && life.ToTimeSpan() > TimeSpan.Zero) handler.PooledConnectionLifetime = life.ToTimeSpan();
+        if (tcp?.TcpKeepalive is { } keepalive) handler.ConnectCallback = new TcpKeepaliveConnector(keepalive).ConnectAsync;
+        if (http?.MaxRequestsPerConnection is > 1 and var perConnection)
+            handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
+                ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
         return new HttpMessageInvoker(new AttemptHandler(handler), disposeHandler: true);
     }
 }

@@ -26,13 +26,17 @@ public sealed class ProxyHarness : IAsyncDisposable
     private string _endpointsYaml = "";
 
     /// <summary>Backends are named "{service} {version}" and labelled app/version.</summary>
-    public static async Task<ProxyHarness> StartAsync(string configYaml, string service = "frontend", params string[] versions)
+    public static Task<ProxyHarness> StartAsync(string configYaml, string service = "frontend", params string[] versions) =>
+        StartAsync(configYaml, TimeProvider.System, service, versions);
+
+    /// <summary>As above, with the proxy's clock given (a fake one drives outlier sweeps).</summary>
+    public static async Task<ProxyHarness> StartAsync(string configYaml, TimeProvider time, string service = "frontend", params string[] versions)
     {
         var h = new ProxyHarness();
         foreach (var v in versions) h.Backends.Add(await EchoBackend.StartAsync($"{service} {v}"));
         h._endpointsYaml = ServiceEntryYaml.For(service, versions.Select((v, i) => (h.Backends[i].Port, $"app: {service}, version: {v}")));
         var admin = new AdminData();
-        h.State = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), TimeProvider.System, null), TimeProvider.System);
+        h.State = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), time, null), time);
         h._updater = new MeshUpdater(h.State, admin, new TranslationOptions());
         h.Apply(configYaml, 1);
         h.Server = await ProxyServer.StartAsync(new ProxyServerOptions
@@ -40,6 +44,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
             Random = new SeededRandom(7),
+            Time = time,
             OnOutcome = h.Outcomes.Enqueue,
         }, h.State, admin);
         h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Switchyard.Model;
+using Switchyard.Model.Networking;
+using Switchyard.Proxy.ConnectionPool;
+using Switchyard.Proxy.Tests.TestSupport;
+
+namespace Switchyard.Proxy.Tests.ConnectionPool;
+
+/// <summary>connectionPool settings that shape the upstream connections themselves: requests per
+/// connection, the HTTP version spoken to the endpoint, TCP keepalive.</summary>
+public class UpstreamConnectionTests
+{
+    [Theory]
+    [InlineData("http: {maxRequestsPerConnection: 1}", 6)]
+    [InlineData("http: {maxRequestsPerConnection: 2}", 3)]
+    [InlineData("http: {maxRequestsPerConnection: 3}", 2)]
+    [InlineData("tcp: {connectTimeout: 5s}", 1)]
+    public async Task MaxRequestsPerConnection_opens_a_new_connection_after_that_many_requests(string pool, int connections)
+    {
+        await using var backend = await ScriptedBackend.StartAsync();
+        await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
+        for (var i = 0; i < 6; i++) Assert.Equal(HttpStatusCode.OK, (await h.GetAsync(PoolYaml.Host)).Status);
+        Assert.Equal(connections, backend.ConnectionIds.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task H2UpgradePolicy_UPGRADE_speaks_h2c_to_the_endpoint()
+    {
+        await using var backend = await ScriptedBackend.StartAsync(protocols: HttpProtocols.Http2);
+        await using var h = await ProxyHarness.StartAsync(PoolYaml.For("http: {h2UpgradePolicy: UPGRADE}", backend.Port), "frontend", "v1");
+        var (status, body) = await h.GetAsync(PoolYaml.Host);
+        Assert.Equal((HttpStatusCode.OK, "HTTP/2"), (status, body));
+    }
+
+    [Theory]
+    [InlineData("http: {h2UpgradePolicy: DEFAULT}")]
+    [InlineData("http: {h2UpgradePolicy: DO_NOT_UPGRADE}")]
+    [InlineData("http: {h2UpgradePolicy: UPGRADE, useClientProtocol: true}")]
+    public async Task Without_upgrade_an_HTTP1_client_is_forwarded_as_HTTP1(string pool)
+    {
+        await using var backend = await ScriptedBackend.StartAsync();
+        await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
+        Assert.Equal((HttpStatusCode.OK, "HTTP/1.1"), await h.GetAsync(PoolYaml.Host));
+    }
+
+    [Fact]
+    public async Task TcpKeepalive_requests_go_through_sockets_with_keepalive()
+    {
+        await using var backend = await ScriptedBackend.StartAsync();
+        await using var h = await ProxyHarness.StartAsync(PoolYaml.For("tcp: {tcpKeepalive: {time: 7s, interval: 3s, probes: 4}}", backend.Port), "frontend", "v1");
+        Assert.Equal((HttpStatusCode.OK, "HTTP/1.1"), await h.GetAsync(PoolYaml.Host));
+    }
+
+    [Fact]
+    public void TcpKeepalive_sets_the_socket_options_it_is_given()
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        new TcpKeepaliveConnector(new TcpKeepalive { Time = new Duration(7_000_000_000), Interval = new Duration(3_000_000_000), Probes = 4 }).Configure(socket);
+        Assert.Equal(1, (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!);
+        Assert.Equal(7, (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!);
+        Assert.Equal(3, (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval)!);
+        Assert.Equal(4, (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount)!);
+    }
+}
