@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.DirectResponse;
+using Switchyard.Proxy.Faults;
 using Switchyard.Proxy.LoadBalancing;
+using Switchyard.Proxy.Mirror;
+using Switchyard.Proxy.Redirect;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
 using Switchyard.Randomness;
@@ -54,11 +58,11 @@ public sealed class ProxyHandler(
 
         // [cors] preflight answered by the proxy
 
-        // [faults] delay (DI), abort (FI)
+        if (await FaultStep.ApplyAsync(ctx, random, time).ConfigureAwait(false)) return;
 
-        // [redirect]
+        if (RedirectStep.TryAnswer(ctx)) return;
 
-        // [directResponse]
+        if (await DirectResponseStep.ApplyAsync(ctx).ConfigureAwait(false)) return;
 
         ctx.Destination = DestinationPicker.Pick(ctx.Route, random);
         if (ctx.Destination is null)
@@ -73,7 +77,7 @@ public sealed class ProxyHandler(
         }
         ctx.Cluster = cluster;
 
-        // [mirror] fire-and-forget copies
+        await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
 
         ctx.HashKey = HashKeyStep.Compute(ctx, random);
         ctx.Upstream = cluster.Balancer.Pick(new LbRequest(ctx.HashKey));

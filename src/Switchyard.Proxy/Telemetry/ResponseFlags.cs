@@ -16,6 +16,10 @@ public static class ResponseFlags
     public const string UpstreamConnectionTermination = "UC";
     /// <summary>Upstream request timeout.</summary>
     public const string UpstreamRequestTimeout = "UT";
+    /// <summary>The request was delayed by fault injection.</summary>
+    public const string DelayInjected = "DI";
+    /// <summary>The request was aborted by fault injection.</summary>
+    public const string FaultInjected = "FI";
     /// <summary>Downstream connection termination (client went away).</summary>
     public const string DownstreamConnectionTermination = "DC";
     /// <summary>Upstream overflow: a circuit breaker (connection pool, max retries) refused the request.</summary>

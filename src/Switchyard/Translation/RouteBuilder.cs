@@ -1,4 +1,8 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.DirectResponse;
+using Switchyard.Translation.Policies.Faults;
+using Switchyard.Translation.Policies.Mirror;
+using Switchyard.Translation.Policies.Redirect;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Translation;
@@ -18,7 +22,7 @@ internal static class RouteBuilder
         var name = string.IsNullOrEmpty(rule.Name) ? $"{vs.Name}.{vs.Namespace}.{index}" : rule.Name;
         var matcher = RouteMatcher.Compile(rule.Match, ctx.Options.WorkloadLabels);
         var source = new Provenance(vs.Ref, index, vs.SpanOf(path));
-        RequestMirrors(vs, rule, path, ctx);
+        var mirror = Mirrors(vs, rule, path, ctx);
         return new RouteEntry(name, matcher, Destinations(vs, rule, path, ctx), rule, source)
         {
             // Compiled per-route policies, one per Istio field, each read by its step in the proxy.
@@ -26,15 +30,15 @@ internal static class RouteBuilder
 
             // [timeouts]
 
-            // [faults]
+            Fault = FaultPolicy.Compile(rule.Fault),
 
-            // [mirror]
+            Mirror = mirror,
 
             // [rewrite]
 
-            // [redirect]
+            Redirect = RedirectPolicy.Compile(rule.Redirect),
 
-            // [directResponse]
+            DirectResponse = DirectResponsePolicy.Compile(rule.DirectResponse),
 
             // [headers]
 
@@ -69,12 +73,26 @@ internal static class RouteBuilder
     private static string Cluster(VirtualService vs, HTTPRouteDestination d, string path, TranslationContext ctx) =>
         DestinationResolver.Resolve(d.Destination!, vs, path + ".destination", ctx);
 
-    /// <summary>Mirror targets need their clusters too, though no weight sends traffic there.</summary>
-    private static void RequestMirrors(VirtualService vs, HTTPRoute rule, string path, TranslationContext ctx)
+    /// <summary>Mirror targets need their clusters too, though no weight sends traffic there; the
+    /// names go into the route's <see cref="MirrorPolicy"/> (pilot's MirrorPercent and
+    /// MirrorPercentByPolicy: unset share = 100%, an explicit 0 = no mirror).</summary>
+    private static MirrorPolicy? Mirrors(VirtualService vs, HTTPRoute rule, string path, TranslationContext ctx)
     {
-        if (rule.Mirror is { } mirror) DestinationResolver.Resolve(mirror, vs, path + ".mirror", ctx);
+        List<MirrorTarget>? targets = null;
+        if (rule.Mirror is { } mirror)
+        {
+            var name = DestinationResolver.Resolve(mirror, vs, path + ".mirror", ctx);
+            var share = MirrorPolicy.Share(rule.MirrorPercentage, rule.MirrorPercent);
+            if (!share.IsNone) (targets ??= []).Add(new MirrorTarget(name, share));
+        }
         var mirrors = rule.Mirrors ?? [];
         for (var i = 0; i < mirrors.Count; i++)
-            if (mirrors[i]?.Destination is { } m) DestinationResolver.Resolve(m, vs, $"{path}.mirrors[{i}].destination", ctx);
+        {
+            if (mirrors[i]?.Destination is not { } m) continue;
+            var name = DestinationResolver.Resolve(m, vs, $"{path}.mirrors[{i}].destination", ctx);
+            var share = MirrorPolicy.Share(mirrors[i]!.Percentage, null);
+            if (!share.IsNone) (targets ??= []).Add(new MirrorTarget(name, share));
+        }
+        return targets is null ? null : new MirrorPolicy(targets);
     }
 }

@@ -1,4 +1,8 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.DirectResponse;
+using Switchyard.Translation.Policies.Faults;
+using Switchyard.Translation.Policies.Mirror;
+using Switchyard.Translation.Policies.Redirect;
 
 namespace Switchyard.Translation.Routes;
 
@@ -19,15 +23,19 @@ public sealed record RouteEntry(
 
     // [timeouts]
 
-    // [faults]
+    /// <summary>Fault injection (delay DI, abort FI); null when the rule has no fault that can fire.</summary>
+    public FaultPolicy? Fault { get; init; }
 
-    // [mirror]
+    /// <summary>Shadow copies (mirror, mirrors); null when the rule mirrors nothing.</summary>
+    public MirrorPolicy? Mirror { get; init; }
 
     // [rewrite]
 
-    // [redirect]
+    /// <summary>Answered by the proxy with a Location; no upstream call.</summary>
+    public RedirectPolicy? Redirect { get; init; }
 
-    // [directResponse]
+    /// <summary>Answered by the proxy with a fixed status and body; no upstream call.</summary>
+    public DirectResponsePolicy? DirectResponse { get; init; }
 
     // [headers]
 

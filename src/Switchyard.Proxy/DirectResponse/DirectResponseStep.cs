@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Redirect;
+using Switchyard.Translation.Policies.DirectResponse;
+using Switchyard.Translation.Policies.Redirect;
+
+namespace Switchyard.Proxy.DirectResponse;
+
+/// <summary>
+/// A directResponse route: Envoy's router answers with the status and body (no upstream call, no
+/// response flag). As every Envoy local reply, a non-empty body is sent as text/plain with its
+/// content-length whatever its bytes; a 201 or 3xx also gets a Location, the request's own URL
+/// (Router::Filter::decodeHeaders adds it per RFC 7231 7.1.2).
+/// </summary>
+public static class DirectResponseStep
+{
+    /// <summary>True when the route answers directly; a rule without one costs one null check.</summary>
+    public static ValueTask<bool> ApplyAsync(ProxyContext ctx)
+    {
+        var policy = ctx.Route!.DirectResponse;
+        return policy is null ? new ValueTask<bool>(false) : AnswerAsync(ctx, policy);
+    }
+
+    private static async ValueTask<bool> AnswerAsync(ProxyContext ctx, DirectResponsePolicy policy)
+    {
+        var status = policy.Status;
+        var location = status == 201 || status is >= 300 and < 400 ? RedirectStep.Location(ctx, RedirectPolicy.SameUrl) : null;
+        if (GrpcLocalReply.IsGrpc(ctx.Http.Request))
+        {
+            RedirectStep.Answer(ctx, status, location, policy.Body.IsEmpty ? null : Encoding.UTF8.GetString(policy.Body.Span));
+            return true;
+        }
+        RedirectStep.Answer(ctx, status, location, null);
+        if (policy.Body.IsEmpty) return true;
+        var response = ctx.Http.Response;
+        response.ContentType = "text/plain";
+        response.ContentLength = policy.Body.Length;
+        // Envoy answers HEAD with the headers of the body it would send, and no body.
+        if (HttpMethods.IsHead(ctx.Http.Request.Method)) return true;
+        await response.Body.WriteAsync(policy.Body, ctx.Http.RequestAborted).ConfigureAwait(false);
+        return true;
+    }
+}

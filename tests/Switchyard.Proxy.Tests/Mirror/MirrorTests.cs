@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchyard.Proxy.Mirror;
+using Switchyard.Proxy.Tests.TestSupport;
+
+namespace Switchyard.Proxy.Tests.Mirror;
+
+/// <summary>Envoy's request mirroring through the real proxy: shadow Host, shares, fire and forget.</summary>
+public class MirrorTests
+{
+    private static string Config(string mirrorFields, params (string Name, int Port)[] mirrors)
+    {
+        var entries = string.Join("\n---\n", mirrors.Select(m => ServiceEntryYaml.For(m.Name, [(m.Port, $"app: {m.Name}")])));
+        return entries + "\n---\n" + $$"""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: frontend, namespace: default}
+            spec:
+              hosts: [frontend]
+              http:
+              - route:
+                - destination: {host: frontend}
+            {{string.Join('\n', mirrorFields.Split('\n').Select(l => "    " + l))}}
+            """;
+    }
+
+    [Fact]
+    public async Task Mirror_gets_a_copy_with_the_shadow_host_method_path_headers_and_body()
+    {
+        await using var mirror = await RecordingBackend.StartAsync();
+        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}", ("mirror", mirror.Port)), "frontend", "v1");
+        using var client = new LocalReplyClient(h.Server.ProxyUri);
+
+        var (response, body) = await client.SendAsync("frontend", "/submit?x=1", HttpMethod.Post, "text/plain", "hello", new() { ["x-test"] = "copied" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("frontend v1\nPOST /submit?x=1", body);
+        (await client.SendAsync("frontend:80", "/with-port")).Response.Dispose();
+
+        var got = await Eventually.UntilAsync(() => Task.FromResult(mirror.Received.ToArray()), r => r.Length >= 2);
+        var post = Assert.Single(got, r => r.Method == "POST");
+        Assert.Equal(new RecordedRequest("frontend-shadow", "POST", "/submit?x=1", "hello", "copied"), post);
+        Assert.Equal("frontend-shadow:80", Assert.Single(got, r => r.Method == "GET").Host);
+    }
+
+    [Theory]
+    [InlineData("frontend", "frontend-shadow")]
+    [InlineData("a:8080", "a-shadow:8080")]
+    [InlineData("[::1]:80", "[::1]-shadow:80")]
+    [InlineData("[::1]", "[::1]-shadow")]
+    public void Shadow_host_goes_before_the_port_as_in_envoy(string host, string shadow) => Assert.Equal(shadow, ShadowHost.Of(host));
+
+    [Fact]
+    public async Task Mirror_percentage_50_copies_about_half_of_2000_requests()
+    {
+        await using var mirror = await RecordingBackend.StartAsync();
+        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}\nmirrorPercentage: {value: 50}", ("mirror", mirror.Port)), "frontend", "v1");
+        var counts = await h.CountAsync("frontend", 2000);
+        Assert.Equal(2000, counts.GetValueOrDefault("frontend v1"));
+
+        // Copies arrive after their primaries: wait for the lower bound, then until the count stops moving.
+        await Eventually.UntilAsync(() => Task.FromResult(mirror.Received.Count), n => n >= 900);
+        var settled = await SettledCountAsync(mirror);
+        // Binomial sd at n=2000, p=0.5 is ~22; ±100 is > 4 sd.
+        Assert.InRange(settled, 900, 1100);
+        Assert.All(mirror.Received, r => Assert.Equal("frontend-shadow", r.Host));
+    }
+
+    [Fact]
+    public async Task Mirrors_list_copies_to_every_target_on_its_own_share()
+    {
+        await using var a = await RecordingBackend.StartAsync();
+        await using var b = await RecordingBackend.StartAsync();
+        var fields = "mirrors:\n- {destination: {host: mirror-a}}\n- {destination: {host: mirror-b}, percentage: {value: 0}}";
+        await using var h = await ProxyHarness.StartAsync(Config(fields, ("mirror-a", a.Port), ("mirror-b", b.Port)), "frontend", "v1");
+        var counts = await h.CountAsync("frontend", 20);
+        Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
+        Assert.True(await Eventually.TrueAsync(() => a.Received.Count == 20), $"mirror-a got {a.Received.Count}");
+        Assert.Empty(b.Received); // an explicit 0% mirrors nothing
+    }
+
+    [Fact]
+    public async Task Mirror_that_never_answers_neither_slows_nor_fails_the_primary()
+    {
+        await using var mirror = await RecordingBackend.StartAsync(block: true);
+        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}", ("mirror", mirror.Port)), "frontend", "v1");
+        var counts = await h.CountAsync("frontend", 20);
+
+        // Every primary answered while every copy is still held by the mirror.
+        Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
+        Assert.True(await Eventually.TrueAsync(() => mirror.Received.Count == 20), $"mirror got {mirror.Received.Count}");
+        Assert.Equal(0, mirror.Answered);
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+    }
+
+    [Fact]
+    public async Task Copies_in_flight_to_one_mirror_are_bounded_and_the_rest_dropped()
+    {
+        await using var mirror = await RecordingBackend.StartAsync(block: true);
+        // A long route timeout keeps every copy's slot held for the whole test.
+        await using var h = await ProxyHarness.StartAsync(Config("timeout: 600s\nmirror: {host: mirror}", ("mirror", mirror.Port)), "frontend", "v1");
+        var n = MirrorStep.MaxInFlightPerCluster + 40;
+        var counts = await h.CountAsync("frontend", n);
+        Assert.Equal(n, counts.GetValueOrDefault("frontend v1"));
+        Assert.True(await Eventually.TrueAsync(() => mirror.Received.Count >= MirrorStep.MaxInFlightPerCluster), $"mirror got {mirror.Received.Count}");
+        Assert.Equal(MirrorStep.MaxInFlightPerCluster, mirror.Received.Count);
+        Assert.Equal(0, mirror.Answered);
+    }
+
+    [Fact]
+    public async Task Dead_mirror_port_neither_slows_nor_fails_the_primary()
+    {
+        var dead = new TcpListener(IPAddress.Loopback, 0);
+        dead.Start();
+        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
+        dead.Stop();
+        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}", ("mirror", port)), "frontend", "v1");
+        var counts = await h.CountAsync("frontend", 20);
+        Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
+        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 20));
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+    }
+
+    private static async Task<int> SettledCountAsync(RecordingBackend mirror)
+    {
+        var last = -1;
+        while (true)
+        {
+            var now = mirror.Received.Count;
+            if (now == last) return now;
+            last = now;
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+    }
+}
