@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Cors;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
@@ -42,7 +43,7 @@ public sealed class ProxyHandler(
             return;
         }
 
-        // [cors] preflight answered by the proxy
+        if (ctx.Route.Cors is { } cors && CorsStep.Apply(ctx, cors)) return;
 
         // [faults] delay (DI), abort (FI)
 

@@ -1,4 +1,7 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Cors;
+using Switchyard.Translation.Policies.Headers;
+using Switchyard.Translation.Policies.Rewrite;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Translation;
@@ -30,15 +33,15 @@ internal static class RouteBuilder
 
             // [mirror]
 
-            // [rewrite]
+            Rewrite = RewritePolicy.Compile(rule),
 
             // [redirect]
 
             // [directResponse]
 
-            // [headers]
+            Headers = HeadersPolicy.Compile(rule),
 
-            // [cors]
+            Cors = CrossOriginPolicy.Compile(rule),
         };
     }
 

@@ -1,4 +1,7 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Cors;
+using Switchyard.Translation.Policies.Headers;
+using Switchyard.Translation.Policies.Rewrite;
 
 namespace Switchyard.Translation.Routes;
 
@@ -23,13 +26,13 @@ public sealed record RouteEntry(
 
     // [mirror]
 
-    // [rewrite]
+    public RewritePolicy? Rewrite { get; init; }
 
     // [redirect]
 
     // [directResponse]
 
-    // [headers]
+    public HeadersPolicy? Headers { get; init; }
 
-    // [cors]
+    public CrossOriginPolicy? Cors { get; init; }
 }
