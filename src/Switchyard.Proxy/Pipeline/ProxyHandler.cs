@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Cors;
 using Switchyard.Proxy.DirectResponse;
 using Switchyard.Proxy.Faults;
 using Switchyard.Proxy.LoadBalancing;
@@ -56,7 +57,7 @@ public sealed class ProxyHandler(
             return;
         }
 
-        // [cors] preflight answered by the proxy
+        if (ctx.Route.Cors is { } cors && CorsStep.Apply(ctx, cors)) return;
 
         if (await FaultStep.ApplyAsync(ctx, random, time).ConfigureAwait(false)) return;
 

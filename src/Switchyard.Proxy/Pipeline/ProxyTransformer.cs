@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Headers;
+using Switchyard.Proxy.Rewrite;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Switchyard.Proxy.Pipeline;
@@ -16,17 +18,17 @@ public sealed class ProxyTransformer(ProxyContext ctx) : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         proxyRequest.Headers.Host = httpContext.Request.Host.Value;
         proxyRequest.Options.Set(ProxyContext.OptionsKey, ctx);
-        // [rewrite] uri and authority rewrites of the upstream request
+        if (ctx.Route!.Rewrite is { } rewrite) RewriteStep.Apply(ctx, rewrite, proxyRequest, destinationPrefix);
 
-        // [headers] request header operations (route, then destination)
+        if (ctx.Route.Headers is { } headers) HeadersStep.ApplyToRequest(headers, ctx.Destination, proxyRequest);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        // [headers] response header operations (route, then destination)
+        if (proxyResponse is not null && ctx.Route!.Headers is { } headers) HeadersStep.ApplyToResponse(headers, ctx.Destination, httpContext.Response.Headers);
 
-        // [cors] CORS response headers for an allowed origin
+        // CORS response headers are set by CorsStep as the response starts, so local replies get them too.
         return copy;
     }
 }

@@ -1,8 +1,11 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Cors;
 using Switchyard.Translation.Policies.DirectResponse;
 using Switchyard.Translation.Policies.Faults;
+using Switchyard.Translation.Policies.Headers;
 using Switchyard.Translation.Policies.Mirror;
 using Switchyard.Translation.Policies.Redirect;
+using Switchyard.Translation.Policies.Rewrite;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Translation;
@@ -34,15 +37,15 @@ internal static class RouteBuilder
 
             Mirror = mirror,
 
-            // [rewrite]
+            Rewrite = RewritePolicy.Compile(rule),
 
             Redirect = RedirectPolicy.Compile(rule.Redirect),
 
             DirectResponse = DirectResponsePolicy.Compile(rule.DirectResponse),
 
-            // [headers]
+            Headers = HeadersPolicy.Compile(rule),
 
-            // [cors]
+            Cors = CrossOriginPolicy.Compile(rule),
         };
     }
 

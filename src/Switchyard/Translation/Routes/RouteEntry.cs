@@ -1,8 +1,11 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Cors;
 using Switchyard.Translation.Policies.DirectResponse;
 using Switchyard.Translation.Policies.Faults;
+using Switchyard.Translation.Policies.Headers;
 using Switchyard.Translation.Policies.Mirror;
 using Switchyard.Translation.Policies.Redirect;
+using Switchyard.Translation.Policies.Rewrite;
 
 namespace Switchyard.Translation.Routes;
 
@@ -29,7 +32,7 @@ public sealed record RouteEntry(
     /// <summary>Shadow copies (mirror, mirrors); null when the rule mirrors nothing.</summary>
     public MirrorPolicy? Mirror { get; init; }
 
-    // [rewrite]
+    public RewritePolicy? Rewrite { get; init; }
 
     /// <summary>Answered by the proxy with a Location; no upstream call.</summary>
     public RedirectPolicy? Redirect { get; init; }
@@ -37,7 +40,7 @@ public sealed record RouteEntry(
     /// <summary>Answered by the proxy with a fixed status and body; no upstream call.</summary>
     public DirectResponsePolicy? DirectResponse { get; init; }
 
-    // [headers]
+    public HeadersPolicy? Headers { get; init; }
 
-    // [cors]
+    public CrossOriginPolicy? Cors { get; init; }
 }

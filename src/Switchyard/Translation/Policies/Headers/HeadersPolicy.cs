@@ -1,0 +1,74 @@
+using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Rewrite;
+
+namespace Switchyard.Translation.Policies.Headers;
+
+/// <summary>
+/// A rule's <c>headers</c> and its destinations' <c>headers</c>, as pilot lays them out for Envoy
+/// (route.go translateRoute / processDestination / processWeightedDestination): with one
+/// destination, its operations are appended to the route's (one parser); with several, each keeps
+/// its own, evaluated before the route's. Request authority operations become host rewrites, not
+/// headers (see <see cref="HostRewrite"/>).
+/// </summary>
+public sealed class HeadersPolicy
+{
+    private readonly HTTPRouteDestination[] _keys;
+    private readonly DestinationHeaders[] _values;
+
+    private HeadersPolicy(HeaderMutation? request, HeaderMutation? response, HTTPRouteDestination[] keys, DestinationHeaders[] values)
+    {
+        Request = request;
+        Response = response;
+        _keys = keys;
+        _values = values;
+    }
+
+    /// <summary>The route-level request operations (with a single destination's merged in).</summary>
+    public HeaderMutation? Request { get; }
+
+    /// <summary>The route-level response operations (with a single destination's merged in).</summary>
+    public HeaderMutation? Response { get; }
+
+    /// <summary>Null when neither the rule nor any destination has header operations.</summary>
+    public static HeadersPolicy? Compile(HTTPRoute rule)
+    {
+        var destinations = new List<HTTPRouteDestination>();
+        foreach (var d in rule.Route ?? [])
+            if (d?.Destination is not null) destinations.Add(d);
+
+        if (destinations.Count == 1)
+        {
+            var only = destinations[0].Headers;
+            var request = HeaderMutation.Compile(rule.Headers?.Request, only?.Request);
+            var response = HeaderMutation.Compile(rule.Headers?.Response, only?.Response);
+            return request is null && response is null ? null : new HeadersPolicy(request, response, [], []);
+        }
+
+        var routeRequest = HeaderMutation.Compile(rule.Headers?.Request);
+        var routeResponse = HeaderMutation.Compile(rule.Headers?.Response);
+        var routeRewritesHost = HostRewrite.ForRoute(rule) is not null;
+        var keys = new List<HTTPRouteDestination>();
+        var values = new List<DestinationHeaders>();
+        foreach (var d in destinations)
+        {
+            if (d.Headers is not { } h) continue;
+            var authority = routeRewritesHost ? null : HeaderMutation.AuthorityOf(h.Request);
+            var entry = new DestinationHeaders(HeaderMutation.Compile(h.Request), HeaderMutation.Compile(h.Response), authority);
+            if (entry.Request is null && entry.Response is null && entry.Authority is null) continue;
+            keys.Add(d);
+            values.Add(entry);
+        }
+        return routeRequest is null && routeResponse is null && keys.Count == 0
+            ? null
+            : new HeadersPolicy(routeRequest, routeResponse, keys.ToArray(), values.ToArray());
+    }
+
+    /// <summary>The picked destination's own operations (only when the route has several), or null.</summary>
+    public DestinationHeaders? For(HTTPRouteDestination picked)
+    {
+        // Reference identity: two destinations written alike are still two weighted clusters.
+        for (var i = 0; i < _keys.Length; i++)
+            if (ReferenceEquals(_keys[i], picked)) return _values[i];
+        return null;
+    }
+}
