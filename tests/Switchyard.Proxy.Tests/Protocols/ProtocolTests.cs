@@ -58,6 +58,66 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task Http2_prior_knowledge_client_gets_concurrent_streams_on_one_connection_all_answered()
+    {
+        const int streams = 8;
+        // The backend answers only once all streams are in flight together, so streams that the
+        // proxy served one after another would never be answered.
+        await using var gated = await GatedBackend.StartAsync(streams);
+        var gatedEntry = ServiceEntryYaml.For("gated", [(gated.Port, "app: gated")]) + "---\n";
+        await using var h = await ProxyHarness.StartAsync(gatedEntry + AllToV1, "frontend", "v1");
+        var connects = 0;
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                Interlocked.Increment(ref connects);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        })
+        { BaseAddress = h.Server.ProxyUri };
+
+        var ct = TestContext.Current.CancellationToken;
+        var answers = await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/stream/{i}")
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            request.Headers.Host = "gated";
+            using var response = await client.SendAsync(request, ct);
+            return (response.Version, response.StatusCode, Body: await response.Content.ReadAsStringAsync(ct));
+        }));
+
+        for (var i = 0; i < streams; i++)
+        {
+            Assert.Equal(HttpVersion.Version20, answers[i].Version);
+            Assert.Equal(HttpStatusCode.OK, answers[i].StatusCode);
+            Assert.Equal($"released /stream/{i}", answers[i].Body);
+        }
+        Assert.Equal(1, connects);
+    }
+
+    [Fact]
+    public async Task Http1_request_whose_first_byte_matches_the_h2_preface_is_served_over_HTTP_1_1()
+    {
+        // "POST" starts with the preface's "P"; the listener must tell them apart and leave every
+        // byte to Kestrel's HTTP/1.1 parser.
+        await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/submit") { Content = new StringContent("payload") };
+        request.Headers.Host = "frontend";
+        using var response = await h.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpVersion.Version11, response.Version);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("POST /submit\n", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(h.Outcomes, o => o.Protocol == "HTTP/1.1" && o.Method == "POST" && o.Status == 200);
+    }
+
+    [Fact]
     public async Task Absolute_form_request_through_the_proxy_as_HTTP_PROXY_reaches_the_backend()
     {
         await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
