@@ -86,8 +86,10 @@ public sealed class Http2PriorKnowledgeSelector
     /// <summary>
     /// Classifies what has arrived and hands the buffer back untouched. Nothing is consumed, and
     /// unless more bytes are needed the examined mark stays where it was, so Kestrel's next read
-    /// returns the same bytes without waiting for new ones (a pipe refuses to move the examined
-    /// mark backwards, hence <paramref name="examined"/> carried between reads).
+    /// returns the same bytes without waiting for new ones. After a read that needed more, the
+    /// mark stays at what was already examined rather than going back to the start: the
+    /// PipeReader contract is that examined only moves forward (Pipe derives its back-pressure
+    /// count from it), hence <paramref name="examined"/> carried between reads.
     /// </summary>
     private static Http2Preface.Verdict Decide(PipeReader input, ReadResult result, ref SequencePosition? examined)
     {
