@@ -63,7 +63,9 @@ public sealed class Http2PriorKnowledgeSelector
 
     private async Task<Http2Preface.Verdict?> WaitForVerdictAsync(ConnectionContext connection, PipeReader input, SequencePosition? examined)
     {
-        using var timeout = new CancellationTokenSource(_firstBytesTimeout, _time);
+        // Kestrel spells "no keep-alive timeout" TimeSpan.MaxValue, which a timer cannot take.
+        var delay = _firstBytesTimeout == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : _firstBytesTimeout;
+        using var timeout = new CancellationTokenSource(delay, _time);
         // Kestrel asks connections to close on shutdown through this token; one still waiting
         // for its first byte has nothing in flight and may go at once.
         var closing = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
@@ -80,6 +82,10 @@ public sealed class Http2PriorKnowledgeSelector
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             return null;
+        }
+        catch (Exception e) when (e is IOException or ConnectionAbortedException)
+        {
+            return null; // the client reset or the transport aborted before the first request
         }
     }
 

@@ -74,7 +74,8 @@ public class Http2PriorKnowledgeSelectorTests
     public async Task Silent_connection_is_closed_on_server_shutdown_without_reaching_HTTP()
     {
         var connection = new TestConnection();
-        var running = connection.RunSelectorAsync();
+        // Kestrel's "no keep-alive timeout": only shutdown can end the wait.
+        var running = connection.RunSelectorAsync(firstBytesTimeout: TimeSpan.MaxValue);
         Assert.False(running.IsCompleted);
 
         connection.Lifetime.RequestClose();
