@@ -20,13 +20,10 @@ public class ProtocolTests
           - route: [{destination: {host: frontend}}]
         """;
 
-    // ProxyServer's summary promises "HTTP/1.1 and h2c", and the listener is configured with
-    // HttpProtocols.Http1AndHttp2, but Kestrel only chooses HTTP/2 on such an endpoint through TLS
-    // ALPN: on cleartext it always speaks HTTP/1.1 and answers a prior-knowledge HTTP/2 preface by
-    // closing the connection with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984, still open).
-    // So gRPC and other h2c clients (Envoy's own upstream h2c, `curl --http2-prior-knowledge`)
-    // cannot use the proxy. A fix needs an HTTP/2-only listener, or connection middleware that
-    // sniffs the 24-byte preface and picks the protocol.
+    // Kestrel chooses HTTP/2 on an Http1AndHttp2 endpoint only through TLS ALPN; on cleartext it
+    // answers a prior-knowledge preface with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984).
+    // Http2PriorKnowledgeSelector sniffs the preface, as Envoy's codec_type AUTO does, so gRPC and
+    // other h2c clients (`curl --http2-prior-knowledge`) share the port with HTTP/1.1.
     [Fact]
     public async Task Http2_prior_knowledge_cleartext_client_is_served_over_h2()
     {
