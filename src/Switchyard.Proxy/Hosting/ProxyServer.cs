@@ -39,7 +39,7 @@ public sealed class ProxyServer : IAsyncDisposable
 
     public static async Task<ProxyServer> StartAsync(ProxyServerOptions options, ProxyStateHolder state, AdminData adminData, CancellationToken cancellationToken = default)
     {
-        var proxy = Build(options.Listen, HttpProtocols.Http1AndHttp2);
+        var proxy = Build(options.Listen, HttpProtocols.Http1AndHttp2, options.Time);
         var forwarder = proxy.Services.GetRequiredService<IHttpForwarder>();
         var handler = new ProxyHandler(state, forwarder, options.Random, options.Time, options.Listen.Port, options.OnOutcome);
         proxy.Run(handler.HandleAsync);
@@ -50,7 +50,7 @@ public sealed class ProxyServer : IAsyncDisposable
         Uri? adminUri = null;
         if (options.Admin is not null)
         {
-            admin = Build(options.Admin, HttpProtocols.Http1);
+            admin = Build(options.Admin, HttpProtocols.Http1, options.Time);
             AdminEndpoints.Map(admin, state, adminData);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
             adminUri = BoundUri(admin);
@@ -58,7 +58,7 @@ public sealed class ProxyServer : IAsyncDisposable
         return new ProxyServer(proxy, admin, state, proxyUri, adminUri);
     }
 
-    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols)
+    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -66,7 +66,21 @@ public sealed class ProxyServer : IAsyncDisposable
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(endpoint, l => l.Protocols = protocols);
+            k.Listen(endpoint, l =>
+            {
+                l.Protocols = protocols;
+                // Kestrel offers HTTP/2 on a cleartext endpoint only when it is the sole protocol;
+                // the selector adds h2c prior knowledge beside HTTP/1.1 on the same port.
+                if (protocols == HttpProtocols.Http1AndHttp2)
+                {
+                    // The selector marks h2c connections as TLS so that Kestrel believes their
+                    // "h2"; Kestrel would then expect :scheme https. Take :scheme as the client
+                    // sent it, as Envoy does for HTTP/2 downstreams.
+                    k.AllowAlternateSchemes = true;
+                    var keepAlive = k.Limits.KeepAliveTimeout;
+                    l.Use(next => new Http2PriorKnowledgeSelector(next, keepAlive, time).OnConnectionAsync);
+                }
+            });
         });
         builder.Services.AddHttpForwarder();
         return builder.Build();

@@ -20,14 +20,11 @@ public class ProtocolTests
           - route: [{destination: {host: frontend}}]
         """;
 
-    // ProxyServer's summary promises "HTTP/1.1 and h2c", and the listener is configured with
-    // HttpProtocols.Http1AndHttp2, but Kestrel only chooses HTTP/2 on such an endpoint through TLS
-    // ALPN: on cleartext it always speaks HTTP/1.1 and answers a prior-knowledge HTTP/2 preface by
-    // closing the connection with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984, still open).
-    // So gRPC and other h2c clients (Envoy's own upstream h2c, `curl --http2-prior-knowledge`)
-    // cannot use the proxy. A fix needs an HTTP/2-only listener, or connection middleware that
-    // sniffs the 24-byte preface and picks the protocol.
-    [Fact(Skip = "BUG: the proxy listener (Http1AndHttp2 on cleartext) refuses h2c prior knowledge with GOAWAY HTTP_1_1_REQUIRED; Kestrel negotiates HTTP/2 only via TLS ALPN")]
+    // Kestrel chooses HTTP/2 on an Http1AndHttp2 endpoint only through TLS ALPN; on cleartext it
+    // answers a prior-knowledge preface with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984).
+    // Http2PriorKnowledgeSelector sniffs the preface, as Envoy's codec_type AUTO does, so gRPC and
+    // other h2c clients (`curl --http2-prior-knowledge`) share the port with HTTP/1.1.
+    [Fact]
     public async Task Http2_prior_knowledge_cleartext_client_is_served_over_h2()
     {
         await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
@@ -55,6 +52,66 @@ public class ProtocolTests
             Assert.Contains("host: frontend", body);
         }
         Assert.Contains(h.Outcomes, o => o.Protocol == "HTTP/2" && o.Status == 200 && o.Authority == "frontend");
+    }
+
+    [Fact]
+    public async Task Http2_prior_knowledge_client_gets_concurrent_streams_on_one_connection_all_answered()
+    {
+        const int streams = 8;
+        // The backend answers only once all streams are in flight together, so streams that the
+        // proxy served one after another would never be answered.
+        await using var gated = await GatedBackend.StartAsync(streams);
+        var gatedEntry = ServiceEntryYaml.For("gated", [(gated.Port, "app: gated")]) + "---\n";
+        await using var h = await ProxyHarness.StartAsync(gatedEntry + AllToV1, "frontend", "v1");
+        var connects = 0;
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                Interlocked.Increment(ref connects);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        })
+        { BaseAddress = h.Server.ProxyUri };
+
+        var ct = TestContext.Current.CancellationToken;
+        var answers = await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/stream/{i}")
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            request.Headers.Host = "gated";
+            using var response = await client.SendAsync(request, ct);
+            return (response.Version, response.StatusCode, Body: await response.Content.ReadAsStringAsync(ct));
+        }));
+
+        for (var i = 0; i < streams; i++)
+        {
+            Assert.Equal(HttpVersion.Version20, answers[i].Version);
+            Assert.Equal(HttpStatusCode.OK, answers[i].StatusCode);
+            Assert.Equal($"released /stream/{i}", answers[i].Body);
+        }
+        Assert.Equal(1, connects);
+    }
+
+    [Fact]
+    public async Task Http1_request_whose_first_byte_matches_the_h2_preface_is_served_over_HTTP_1_1()
+    {
+        // "POST" starts with the preface's "P"; the listener must tell them apart and leave every
+        // byte to Kestrel's HTTP/1.1 parser.
+        await using var h = await ProxyHarness.StartAsync(AllToV1, "frontend", "v1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/submit") { Content = new StringContent("payload") };
+        request.Headers.Host = "frontend";
+        using var response = await h.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpVersion.Version11, response.Version);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("POST /submit\n", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(h.Outcomes, o => o.Protocol == "HTTP/1.1" && o.Method == "POST" && o.Status == 200);
     }
 
     [Fact]
