@@ -1,18 +1,20 @@
 namespace Switchyard.Proxy.LoadBalancing;
 
 /// <summary>Which endpoints a balancer may return for one attempt, in order of preference:
-/// healthy and not excluded; else the excluded one if it is the only healthy one; else, when all
-/// are ejected, any endpoint (Envoy's panic routing: ignore health rather than fail).
+/// healthy and not excluded; else the excluded one if it is the only healthy one; else none.
+/// When every endpoint is ejected there is nothing to pick (503 UH), as in Envoy with Istio's
+/// panic threshold (minHealthPercent, default 0: panic off); in panic the outlier detector stops
+/// reporting ejections instead, so balancers see every endpoint as healthy.
 /// Computed only on the slow path, when the balancer's first choice was not preferred.</summary>
 internal readonly struct Eligibility
 {
     private readonly EndpointState? _exclude;
-    private readonly bool _ignoreEjection;
+    private readonly bool _none;
 
-    private Eligibility(EndpointState? exclude, bool ignoreEjection)
+    private Eligibility(EndpointState? exclude, bool none)
     {
         _exclude = exclude;
-        _ignoreEjection = ignoreEjection;
+        _none = none;
     }
 
     /// <summary>The fast-path test: healthy and not the endpoint to avoid.</summary>
@@ -21,24 +23,22 @@ internal readonly struct Eligibility
 
     public static Eligibility For(IReadOnlyList<EndpointState> endpoints, EndpointState? exclude)
     {
-        bool anyHealthy = false, anyOther = false;
+        var anyHealthy = false;
         for (var i = 0; i < endpoints.Count; i++)
         {
             var e = endpoints[i];
             var other = !ReferenceEquals(e, exclude);
             if (!e.IsEjected)
             {
-                if (other) return new Eligibility(exclude, ignoreEjection: false);
+                if (other) return new Eligibility(exclude, none: false);
                 anyHealthy = true;
             }
-            anyOther |= other;
         }
-        if (anyHealthy) return new Eligibility(null, ignoreEjection: false);
-        return new Eligibility(anyOther ? exclude : null, ignoreEjection: true);
+        return new Eligibility(null, none: !anyHealthy);
     }
 
     public bool Allows(EndpointState endpoint) =>
-        (_ignoreEjection || !endpoint.IsEjected) && !ReferenceEquals(endpoint, _exclude);
+        !_none && !endpoint.IsEjected && !ReferenceEquals(endpoint, _exclude);
 
     /// <summary>Fills <paramref name="into"/> with the indices of allowed endpoints; returns how many.</summary>
     public int Collect(IReadOnlyList<EndpointState> endpoints, Span<int> into)

@@ -45,7 +45,8 @@ public sealed class MaglevBalancer : ILoadBalancer
             var candidate = _endpoints[_table[(slot + step) % _table.Length]];
             if (eligibility.Allows(candidate)) return candidate;
         }
-        return chosen;
+        // Nothing else is eligible: chosen if it still is (the excluded only healthy one), else none (UH).
+        return eligibility.Allows(chosen) ? chosen : null;
     }
 
     private static int[] BuildTable(IReadOnlyList<EndpointState> endpoints, ulong tableSize)

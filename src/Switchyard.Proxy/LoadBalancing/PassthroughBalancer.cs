@@ -18,6 +18,7 @@ public sealed class PassthroughBalancer : ILoadBalancer
         var eligibility = Eligibility.For(_endpoints, request.Exclude);
         for (var i = 0; i < _endpoints.Count; i++)
             if (eligibility.Allows(_endpoints[i])) return _endpoints[i];
-        return first;
+        // Nothing else is eligible: first if it still is (the excluded only healthy one), else none (UH).
+        return eligibility.Allows(first) ? first : null;
     }
 }

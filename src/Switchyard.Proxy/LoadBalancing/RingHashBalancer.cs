@@ -43,7 +43,8 @@ public sealed class RingHashBalancer : ILoadBalancer
             var candidate = _endpoints[_owners[(slot + step) % _hashes.Length]];
             if (eligibility.Allows(candidate)) return candidate;
         }
-        return chosen;
+        // Nothing else is eligible: chosen if it still is (the excluded only healthy one), else none (UH).
+        return eligibility.Allows(chosen) ? chosen : null;
     }
 
     /// <summary>A uniformly random 64-bit hash, for requests that carry no key.</summary>

@@ -50,7 +50,8 @@ public sealed class RoundRobinBalancer : ILoadBalancer
             var candidate = _endpoints[_cycle[(slot + (uint)step) % (uint)_cycle.Length]];
             if (eligibility.Allows(candidate)) return candidate;
         }
-        return chosen;
+        // Nothing else is eligible: chosen if it still is (the excluded only healthy one), else none (UH).
+        return eligibility.Allows(chosen) ? chosen : null;
     }
 
     private EndpointState? PickWarming(EndpointState? exclude, long now)

@@ -59,6 +59,23 @@ public class OutlierDetectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task With_every_endpoint_ejected_and_no_panic_threshold_the_proxy_answers_503_UH()
+    {
+        // Istio's minHealthPercent defaults to 0, Envoy's panic threshold then is off: with every
+        // endpoint ejected there is no healthy upstream, rather than traffic to ejected ones.
+        await using var h = await ProxyHarness.StartAsync(Config("{consecutive5xxErrors: 2, maxEjectionPercent: 100}"), new FakeTimeProvider(), "frontend", ["a", "b"]);
+        foreach (var b in h.Backends) b.Status = 500;
+        await h.CountAsync("frontend", 4);
+        Assert.All(h.Backends, b => Assert.True(EndpointOf(h, b).IsEjected));
+
+        var (status, body) = await h.GetAsync("frontend");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("no healthy upstream", body);
+        Assert.Equal("UH", h.Outcomes.Last().Flags);
+        Assert.Equal(4, h.Backends.Sum(b => b.Requests));
+    }
+
+    [Fact]
     public async Task Ejected_endpoint_returns_after_baseEjectionTime_and_a_second_ejection_lasts_twice_as_long()
     {
         var time = new FakeTimeProvider();
