@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Switchyard.Proxy.Headers;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Translation.Policies.Redirect;
 
@@ -36,6 +37,8 @@ public static class RedirectStep
         var response = ctx.Http.Response;
         response.StatusCode = status;
         if (location is not null) response.Headers.Location = location;
+        // Envoy finalizes a direct response (redirects included) with the route's response header operations.
+        if (ctx.Route?.Headers is { } headers) HeadersStep.ApplyToResponse(headers, null, response.Headers);
         if (GrpcLocalReply.IsGrpc(ctx.Http.Request)) GrpcLocalReply.Send(response, status, null, grpcMessage);
     }
 

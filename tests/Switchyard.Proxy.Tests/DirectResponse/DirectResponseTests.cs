@@ -38,6 +38,19 @@ public class DirectResponseTests
     }
 
     [Fact]
+    public async Task Direct_response_carries_the_rules_response_header_operations()
+    {
+        var config = Config("{status: 200, body: {string: ok}}").Replace(
+            "    directResponse:", "    headers: {response: {set: {x-served-by: proxy}, add: {cache-control: no-store}}}\n    directResponse:");
+        await using var h = await ProxyHarness.StartAsync(config, "frontend", "v1");
+        using var client = new LocalReplyClient(h.Server.ProxyUri);
+        var (response, body) = await client.SendAsync("frontend", "/fixed");
+        Assert.Equal("ok", body);
+        Assert.Equal("proxy", Assert.Single(response.Headers.GetValues("x-served-by")));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task Direct_response_without_body_has_no_body_and_no_content_type()
     {
         await using var h = await ProxyHarness.StartAsync(Config("{status: 204}"), "frontend", "v1");
