@@ -5,6 +5,7 @@ using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
+using Switchyard.Registry;
 using Switchyard.Randomness;
 using Switchyard.Sources;
 using Switchyard.Translation;
@@ -51,7 +52,9 @@ public static class RunCommand
 
         var time = TimeProvider.System;
         var adminData = new AdminData();
-        var state = new ProxyStateHolder(new ClusterReconciler(SharedRandomSource.Instance, time, null), time);
+        // The proxy's locality and labels (for locality balancing and failoverPriority) are its workload's, as Istio reads them from the pod.
+        var reconciler = new ClusterReconciler(SharedRandomSource.Instance, time, Localities.FromLabels(workloadLabels), workloadLabels);
+        var state = new ProxyStateHolder(reconciler, time);
         var updater = new MeshUpdater(state, adminData, new TranslationOptions { ProxyNamespace = ns, WorkloadLabels = workloadLabels });
         using var loop = new FileConfigLoop(paths, new LoadOptions { DefaultNamespace = ns }, updater, time, set =>
         {

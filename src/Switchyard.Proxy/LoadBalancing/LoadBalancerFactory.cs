@@ -20,14 +20,16 @@ public static class LoadBalancerFactory
     /// <param name="outlierDetectionEnabled">Whether the cluster has outlierDetection. Istio's
     /// locality failover (explicit, or the mesh default when no localityLbSetting is given) only
     /// applies then, because without ejections Envoy would never leave the first priority.</param>
+    /// <param name="localLabels">The proxy's own labels, for <c>failoverPriority</c> tiers.</param>
     public static ILoadBalancer Create(LoadBalancerSettings? settings, IReadOnlyList<EndpointState> endpoints,
-        IRandomSource random, TimeProvider time, string? localLocality, bool outlierDetectionEnabled)
+        IRandomSource random, TimeProvider time, string? localLocality, bool outlierDetectionEnabled,
+        IReadOnlyDictionary<string, string>? localLabels = null)
     {
         var slowStart = SlowStart.From(settings, time);
         ILoadBalancer BalancerFor(IReadOnlyList<EndpointState> members) => CreateInner(settings, members, random, slowStart);
         // Istio documents that consistent hashing does not mix with locality balancing unless all
         // clients share a locality; it still applies both, and so do we.
-        return LocalityLayout.Create(settings?.LocalityLbSetting, outlierDetectionEnabled, endpoints, localLocality, BalancerFor, random)
+        return LocalityLayout.Create(settings?.LocalityLbSetting, outlierDetectionEnabled, endpoints, localLocality, localLabels, BalancerFor, random)
             ?? BalancerFor(endpoints);
     }
 

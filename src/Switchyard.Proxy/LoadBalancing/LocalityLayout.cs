@@ -14,17 +14,21 @@ namespace Switchyard.Proxy.LoadBalancing;
 /// region/zone/subzone, 1 same zone, 2 same region, 3 other regions — or, when a <c>failover</c>
 /// entry names the proxy's region, 3 its <c>to</c> region and 4 the rest; levels compacted.</item>
 /// </list>
-/// Not reproduced: <c>failoverPriority</c> (label tiers need the proxy's own labels), which falls
-/// back to the locality tiers above.</summary>
+/// <item><c>failoverPriority</c> (also only with outlier detection): label tiers instead of the
+/// locality ones, see <see cref="FailoverPriority"/>.</item>
+/// </summary>
 public static class LocalityLayout
 {
     /// <summary>A <see cref="LocalityBalancer"/>, or null when locality plays no part (no local
     /// locality, disabled, no matching distribute entry, or failover without outlier detection).</summary>
     public static ILoadBalancer? Create(LocalityLoadBalancerSetting? setting, bool outlierDetectionEnabled,
-        IReadOnlyList<EndpointState> endpoints, string? localLocality,
+        IReadOnlyList<EndpointState> endpoints, string? localLocality, IReadOnlyDictionary<string, string>? localLabels,
         Func<IReadOnlyList<EndpointState>, ILoadBalancer> balancerFor, IRandomSource random)
     {
-        if (string.IsNullOrEmpty(localLocality) || setting?.Enabled == false || endpoints.Count == 0) return null;
+        if (setting?.Enabled == false || endpoints.Count == 0) return null;
+        if (outlierDetectionEnabled && setting?.FailoverPriority is { Count: > 0 } labels && setting.Distribute is not { Count: > 0 })
+            return Levels(FailoverPriority.Assign(labels, localLocality, localLabels, endpoints), balancerFor, random);
+        if (string.IsNullOrEmpty(localLocality)) return null;
         var local = Locality.Parse(localLocality);
         if (setting?.Distribute is { Count: > 0 } distribute)
             return Distribute(local, distribute, endpoints, balancerFor, random);
@@ -53,7 +57,14 @@ public static class LocalityLayout
             if (!byPriority.TryGetValue(priority, out var list)) byPriority[priority] = list = [];
             list.Add(endpoint);
         }
-        if (byPriority.Count == 1) return null;
+        return Levels(byPriority, balancerFor, random);
+    }
+
+    /// <summary>One level per priority, in order; null when everything is at one priority.</summary>
+    private static ILoadBalancer? Levels(SortedDictionary<int, List<EndpointState>> byPriority,
+        Func<IReadOnlyList<EndpointState>, ILoadBalancer> balancerFor, IRandomSource random)
+    {
+        if (byPriority.Count <= 1) return null;
         var levels = new List<LocalityLevel>();
         foreach (var (_, members) in byPriority)
         {

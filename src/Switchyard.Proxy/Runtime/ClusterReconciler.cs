@@ -17,7 +17,7 @@ namespace Switchyard.Proxy.Runtime;
 /// is unchanged keeps its runtime whole; otherwise endpoints seen before keep their state
 /// (active requests, warm-up start) and the upstream client is kept when its policy is the same.
 /// </summary>
-public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, string? localLocality)
+public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, string? localLocality, IReadOnlyDictionary<string, string>? localLabels = null)
 {
     public (ProxyState State, List<HttpMessageInvoker> Retired) Reconcile(ProxyState previous, MeshSnapshot snapshot)
     {
@@ -39,7 +39,7 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
             var endpoints = new List<EndpointState>(spec.Endpoints.Count);
             foreach (var ep in spec.Endpoints)
                 endpoints.Add(FindOld(old, ep) ?? new EndpointState(ep, time.GetTimestamp()));
-            var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null);
+            var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null, localLabels);
             var limits = PoolLimits.From(spec.Policy.ConnectionPool);
             clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint)
             {
