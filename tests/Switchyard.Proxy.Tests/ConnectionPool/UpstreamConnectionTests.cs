@@ -45,6 +45,22 @@ public class UpstreamConnectionTests
         Assert.Equal((HttpStatusCode.OK, "HTTP/1.1"), await h.GetAsync(PoolYaml.Host));
     }
 
+    [Theory]
+    [InlineData("http: {useClientProtocol: true}", HttpProtocols.Http2, "HTTP/2")]
+    [InlineData("http: {h2UpgradePolicy: DEFAULT}", HttpProtocols.Http1, "HTTP/1.1")]
+    public async Task An_h2c_client_reaches_the_endpoint_over_HTTP2_only_with_useClientProtocol(string pool, HttpProtocols backendProtocols, string seen)
+    {
+        await using var backend = await ScriptedBackend.StartAsync(protocols: backendProtocols);
+        await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        request.Headers.Host = PoolYaml.Host;
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(seen, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task TcpKeepalive_requests_go_through_sockets_with_keepalive()
     {
