@@ -40,7 +40,7 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
             foreach (var ep in spec.Endpoints)
                 endpoints.Add(FindOld(old, ep) ?? new EndpointState(ep, time.GetTimestamp()));
             var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null, localLabels);
-            var limits = PoolLimits.From(spec.Policy.ConnectionPool);
+            var limits = PoolLimits.From(spec.Policy.ConnectionPool, spec.PortProtocol);
             clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint)
             {
                 PoolLimits = limits,
@@ -76,5 +76,5 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
     }
 
     private static string Fingerprint(ClusterSpec spec) =>
-        JsonSerializer.Serialize(new { spec.Policy, Endpoints = spec.Endpoints.Select(e => new { e.Address, e.Port, e.Weight, e.Locality, e.Labels }) });
+        JsonSerializer.Serialize(new { spec.Policy, spec.PortProtocol, Endpoints = spec.Endpoints.Select(e => new { e.Address, e.Port, e.Weight, e.Locality, e.Labels }) });
 }

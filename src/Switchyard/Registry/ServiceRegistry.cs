@@ -53,7 +53,10 @@ public sealed class ServiceRegistry
     private static MeshServiceEntry FromService(Service svc, RegistryInputs inputs)
     {
         var ports = (svc.Spec.Ports ?? []).Where(p => p?.Port is > 0)
-            .Select(p => new ServicePortInfo((uint)p!.Port!.Value, p.Name, p.AppProtocol ?? p.Protocol, p.TargetPort)).ToList();
+            .Select(p => new ServicePortInfo((uint)p!.Port!.Value, p.Name, p.AppProtocol ?? p.Protocol, p.TargetPort)
+            {
+                Inferred = PortProtocol.Infer(p.Port!.Value, p.Name, p.Protocol, p.AppProtocol),
+            }).ToList();
         var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
         foreach (var port in ports) endpoints.TryAdd(port.Number, KubernetesEndpoints.For(svc, port, inputs));
         var host = HostNames.ToFqdn(svc.Name, svc.Namespace).ToLowerInvariant();
@@ -63,7 +66,10 @@ public sealed class ServiceRegistry
     private static MeshServiceEntry FromServiceEntry(ServiceEntry se, string host, RegistryInputs inputs)
     {
         var specPorts = (se.Spec.Ports ?? []).Where(p => p?.Number is > 0).Select(p => p!).ToList();
-        var ports = specPorts.Select(p => new ServicePortInfo(p.Number!.Value, p.Name, p.Protocol, p.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var ports = specPorts.Select(p => new ServicePortInfo(p.Number!.Value, p.Name, p.Protocol, p.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Inferred = p.Protocol?.ToLowerInvariant(),
+        }).ToList();
         var endpoints = new Dictionary<uint, IReadOnlyList<Endpoint>>();
         foreach (var port in specPorts) endpoints.TryAdd(port.Number!.Value, ServiceEntryEndpoints.For(se, host, port, inputs));
         return new MeshServiceEntry(host, se.Namespace, ports, endpoints, se.Ref) { SourceSpan = se.Span, ExportTo = se.Spec.ExportTo };

@@ -47,7 +47,10 @@ internal static class ClusterBuilder
         var endpoints = service.EndpointsOf(request.Port);
         if (subset?.Subset.Labels is { Count: > 0 } labels)
             endpoints = endpoints.Where(e => LabelMatch.Selects(labels, e.Labels)).ToList();
-        return new ClusterSpec(request.Name, service.Hostname, request.Subset, request.Port, policy, endpoints, Source(subset, rule, service));
+        return new ClusterSpec(request.Name, service.Hostname, request.Subset, request.Port, policy, endpoints, Source(subset, rule, service))
+        {
+            PortProtocol = service.Ports.FirstOrDefault(p => p.Number == request.Port)?.Inferred,
+        };
     }
 
     private static Provenance Source(AppliedSubset? subset, AppliedDestinationRule? rule, MeshServiceEntry service)

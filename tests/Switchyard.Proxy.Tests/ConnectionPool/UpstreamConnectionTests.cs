@@ -61,6 +61,17 @@ public class UpstreamConnectionTests
         Assert.Equal(seen, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("HTTP2")]
+    [InlineData("GRPC")]
+    public async Task An_HTTP2_or_GRPC_service_port_is_spoken_to_over_HTTP2_without_any_pool_setting(string protocol)
+    {
+        await using var backend = await ScriptedBackend.StartAsync(protocols: HttpProtocols.Http2);
+        var yaml = PoolYaml.For("http: {}", backend.Port).Replace("name: http, protocol: HTTP", $"name: http, protocol: {protocol}");
+        await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1");
+        Assert.Equal((HttpStatusCode.OK, "HTTP/2"), await h.GetAsync(PoolYaml.Host));
+    }
+
     [Fact]
     public async Task TcpKeepalive_requests_go_through_sockets_with_keepalive()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchyard.Model.Kubernetes;
+using Switchyard.Registry;
 using Switchyard.Text;
 
 namespace Switchyard.Analysis.Services;

@@ -11,4 +11,8 @@ public sealed record ClusterSpec(
     uint Port,
     ClusterPolicy Policy,
     IReadOnlyList<Endpoint> Endpoints,
-    Provenance? Source);
+    Provenance? Source)
+{
+    /// <summary>The service port's protocol as Istio infers it (http, http2, grpc, ...; null = sniffed).</summary>
+    public string? PortProtocol { get; init; }
+}

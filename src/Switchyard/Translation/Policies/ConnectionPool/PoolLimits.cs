@@ -25,9 +25,12 @@ public sealed record PoolLimits(
     public bool LimitsNothing =>
         MaxConnections >= Unlimited && MaxPendingRequests >= Unlimited && MaxRequests >= Unlimited && MaxRetries >= Unlimited;
 
-    public static PoolLimits From(ConnectionPoolSettings? pool)
+    /// <param name="portProtocol">The service port's protocol: HTTP2 and gRPC ports get HTTP/2
+    /// upstream, as Istio sets http2_protocol_options on their clusters.</param>
+    public static PoolLimits From(ConnectionPoolSettings? pool, string? portProtocol = null)
     {
-        if (pool is null) return Default;
+        var http2Port = portProtocol is "http2" or "grpc" or "grpc-web";
+        if (pool is null) return http2Port ? Default with { Protocol = UpstreamProtocol.Http2 } : Default;
         var tcp = pool.Tcp;
         var http = pool.Http;
         return new PoolLimits(
@@ -36,7 +39,7 @@ public sealed record PoolLimits(
             Threshold(http?.Http2MaxRequests),
             Threshold(http?.MaxRetries),
             http?.MaxRequestsPerConnection is > 0 and var perConnection ? perConnection : 0,
-            ProtocolOf(http));
+            ProtocolOf(http, http2Port));
     }
 
     // Istio only writes a threshold when the field is > 0; otherwise the 2^32-1 default stays.
@@ -44,8 +47,8 @@ public sealed record PoolLimits(
 
     // useClientProtocol wins over h2UpgradePolicy (Istio sets use_downstream_protocol_config and
     // skips the upgrade); DEFAULT follows the mesh default, DO_NOT_UPGRADE.
-    private static UpstreamProtocol ProtocolOf(HTTPSettings? http) =>
+    private static UpstreamProtocol ProtocolOf(HTTPSettings? http, bool http2Port) =>
         http?.UseClientProtocol == true ? UpstreamProtocol.ClientProtocol
-        : http?.H2UpgradePolicy == H2UpgradePolicy.UPGRADE ? UpstreamProtocol.Http2
+        : http2Port || http?.H2UpgradePolicy == H2UpgradePolicy.UPGRADE ? UpstreamProtocol.Http2
         : UpstreamProtocol.Http11;
 }

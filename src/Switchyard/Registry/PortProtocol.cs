@@ -1,4 +1,4 @@
-namespace Switchyard.Analysis.Services;
+namespace Switchyard.Registry;
 
 /// <summary>
 /// The protocol Istio infers for a Kubernetes Service port (istio <c>pkg/config/kube</c>
