@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.OutlierDetection;
@@ -26,14 +25,14 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
         foreach (var (name, spec) in snapshot.Clusters)
         {
             previous.Clusters.TryGetValue(name, out var old);
-            var fingerprint = Fingerprint(spec);
+            var fingerprint = ClusterFingerprints.Of(spec);
             if (old is not null && old.Fingerprint == fingerprint)
             {
                 clusters[name] = old;
                 kept.Add(old.Invoker);
                 continue;
             }
-            var clientFingerprint = JsonSerializer.Serialize(new { spec.Policy.ConnectionPool, spec.Policy.Tls });
+            var clientFingerprint = ClusterFingerprints.ClientOf(spec.Policy);
             var invoker = old is not null && old.ClientFingerprint == clientFingerprint ? old.Invoker : UpstreamInvokerFactory.Create(spec.Policy);
             kept.Add(invoker);
             var endpoints = new List<EndpointState>(spec.Endpoints.Count);
@@ -74,7 +73,4 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
             if (s.Endpoint == ep || (s.Endpoint.Address == ep.Address && s.Endpoint.Port == ep.Port && s.Endpoint.Weight == ep.Weight)) return s;
         return null;
     }
-
-    private static string Fingerprint(ClusterSpec spec) =>
-        JsonSerializer.Serialize(new { spec.Policy, spec.PortProtocol, Endpoints = spec.Endpoints.Select(e => new { e.Address, e.Port, e.Weight, e.Locality, e.Labels }) });
 }

@@ -98,7 +98,7 @@ public static partial class DiagnosticFormatter
             return map;
         }).ToList();
         if (rows.Count == 0) return "[]\n";
-        return new YamlDotNet.Serialization.SerializerBuilder().Build().Serialize(rows);
+        return AnalyzeYamlWriter.Write(rows);
     }
 
     /// <summary>One analyze message in istioctl's JSON shape; keys in sorted order as istioctl prints them.</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using Switchyard.Diagnostics;
 using Switchyard.Model;
 using Switchyard.Text;
@@ -31,7 +32,7 @@ internal sealed class ModelBinder
     public bool OutOfBudget { get; private set; }
 
     /// <summary>Binds a mapping node to a new instance of a record type.</summary>
-    public object BindObject(Type type, YamlMapping map, string path)
+    public object BindObject([DynamicallyAccessedMembers(ModelTypes.Bound)] Type type, YamlMapping map, string path)
     {
         var shape = TypeShape.For(type);
         var instance = Activator.CreateInstance(type)!;
@@ -93,7 +94,7 @@ internal sealed class ModelBinder
                 return null;
             }
             var elementType = underlying.GetGenericArguments()[0];
-            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+            var list = CollectionFactory.NewList(elementType);
             for (var i = 0; i < seq.Items.Count; i++)
             {
                 var itemPath = $"{path}[{i}]";
@@ -114,7 +115,7 @@ internal sealed class ModelBinder
                 return null;
             }
             var valueType = underlying.GetGenericArguments()[1];
-            var dict = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+            var dict = CollectionFactory.NewDictionary(valueType);
             foreach (var (keyNode, valueNode) in map.Entries)
             {
                 var entryPath = $"{path}.{keyNode.Value}";
@@ -138,7 +139,7 @@ internal sealed class ModelBinder
             Error(node.Span, path, $"expected an object, got {node.Describe()}");
             return null;
         }
-        return BindObject(underlying, mapping, path);
+        return BindObject(ModelTypes.Bindable(underlying), mapping, path);
     }
 
     private bool Spend(YamlNode node)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Switchyard.Model;
 using Switchyard.Model.Kubernetes;
 using Switchyard.Model.Networking;
@@ -9,7 +10,8 @@ public static class ResourceKinds
 {
     public const string IstioNetworkingGroup = "networking.istio.io";
 
-    public sealed record KindInfo(string Group, string Kind, IReadOnlyList<string> Versions, Type Type);
+    public sealed record KindInfo(string Group, string Kind, IReadOnlyList<string> Versions,
+        [param: DynamicallyAccessedMembers(ModelTypes.Bound)][property: DynamicallyAccessedMembers(ModelTypes.Bound)] Type Type);
 
     private static readonly string[] IstioVersions = ["v1", "v1beta1", "v1alpha3"];
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Switchyard.Model;
 
@@ -22,7 +23,7 @@ internal sealed class TypeShape
     /// <summary>The canonical (camelCase) names, for did-you-mean suggestions.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    private TypeShape(Type type)
+    private TypeShape([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type)
     {
         Type = type;
         Lenient = type.GetCustomAttribute<LenientFieldsAttribute>(inherit: true) is not null;
@@ -44,7 +45,8 @@ internal sealed class TypeShape
         Names = names;
     }
 
-    public static TypeShape For(Type type) => Cache.GetOrAdd(type, t => new TypeShape(t));
+    public static TypeShape For([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
+        Cache.TryGetValue(type, out var shape) ? shape : Cache.GetOrAdd(type, new TypeShape(type));
 
     public Field? Find(string key) => _byKey.GetValueOrDefault(key);
 

@@ -16,12 +16,10 @@ namespace Switchyard.Sources;
 /// </summary>
 internal static class ResourceFingerprint
 {
-    private static readonly JsonSerializerOptions Json = new()
+    // The generated context already carries the null handling, number handling and depth.
+    private static readonly JsonSerializerOptions Json = new(ResourceFingerprintJson.Default.Options)
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropNonFields } },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        MaxDepth = 256,
+        TypeInfoResolver = ResourceFingerprintJson.Default.WithAddedModifier(DropNonFields),
     };
 
     public static string Of(Resource resource)
@@ -29,7 +27,7 @@ internal static class ResourceFingerprint
         string body;
         try
         {
-            body = JsonSerializer.Serialize(resource, resource.GetType(), Json);
+            body = JsonSerializer.Serialize(resource, Json.GetTypeInfo(resource.GetType()));
         }
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
         {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Switchyard.Diagnostics;
 using Switchyard.Registry;
 using Switchyard.Translation.Clusters;
@@ -15,14 +14,6 @@ namespace Switchyard.Translation;
 /// </summary>
 public static class SnapshotJson
 {
-    private static readonly JsonSerializerOptions RecordOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(), new DurationJsonConverter() },
-    };
-
     private static readonly JsonSerializerOptions OutputOptions = new()
     {
         WriteIndented = true,
@@ -60,7 +51,7 @@ public static class SnapshotJson
         ["name"] = r.Name,
         ["source"] = r.Source.Span.ToString(),
         ["resource"] = r.Source.Resource.ToString(),
-        ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], RecordOptions),
+        ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
         ["destinations"] = new JsonArray(r.Destinations.Select(d => (JsonNode?)new JsonObject { ["cluster"] = d.ClusterName, ["weight"] = d.Weight }).ToArray()),
     };
 
@@ -71,7 +62,7 @@ public static class SnapshotJson
             ["name"] = c.Name,
             ["host"] = c.Host,
             ["port"] = c.Port,
-            ["policy"] = JsonSerializer.SerializeToNode(c.Policy, RecordOptions),
+            ["policy"] = JsonSerializer.SerializeToNode(c.Policy, SnapshotRecordJson.Default.ClusterPolicy),
             ["endpoints"] = new JsonArray(c.Endpoints.Select(EndpointNode).ToArray<JsonNode?>()),
         };
         if (c.Subset is not null) node["subset"] = c.Subset;
@@ -84,7 +75,7 @@ public static class SnapshotJson
         var node = new JsonObject
         {
             ["address"] = e.ToString(),
-            ["labels"] = JsonSerializer.SerializeToNode(e.Labels, RecordOptions),
+            ["labels"] = JsonSerializer.SerializeToNode(e.Labels, SnapshotRecordJson.Default.IReadOnlyDictionaryStringString),
             ["weight"] = e.Weight,
         };
         if (e.Locality is not null) node["locality"] = e.Locality;
