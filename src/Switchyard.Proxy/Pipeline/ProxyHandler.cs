@@ -88,7 +88,8 @@ public sealed class ProxyHandler(
         }
         finally
         {
-            first.OnRequestEnd();
+            // The attempt loop moves the count to each retry's endpoint; the last one ends here.
+            ctx.Upstream!.OnRequestEnd();
         }
     }
 
@@ -97,7 +98,7 @@ public sealed class ProxyHandler(
         var request = ctx.Http.Request;
         return new RequestOutcome(
             time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.Protocol, ctx.Http.Response.StatusCode, ctx.Flags,
-            time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(), ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority);
+            time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(), ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority, ctx.Attempts);
     }
 
     /// <summary>Flags for what went wrong once the response had started (the attempt loop sets its own).</summary>

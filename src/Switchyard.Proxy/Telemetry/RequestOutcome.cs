@@ -1,6 +1,7 @@
 namespace Switchyard.Proxy.Telemetry;
 
-/// <summary>What happened to one request: the fields of Envoy's default access log line.</summary>
+/// <summary>What happened to one request: the fields of Envoy's default access log line, and
+/// the upstream attempts made (Envoy's %UPSTREAM_REQUEST_ATTEMPT_COUNT%).</summary>
 public sealed record RequestOutcome(
     DateTimeOffset StartTime,
     string Method,
@@ -12,4 +13,5 @@ public sealed record RequestOutcome(
     string? UpstreamHost,
     string? UpstreamCluster,
     string? RouteName,
-    string Authority);
+    string Authority,
+    int UpstreamAttempts = 0);

@@ -18,4 +18,6 @@ public static class ResponseFlags
     public const string UpstreamRequestTimeout = "UT";
     /// <summary>Downstream connection termination (client went away).</summary>
     public const string DownstreamConnectionTermination = "DC";
+    /// <summary>The last attempt's outcome was still retriable, but no retry was left.</summary>
+    public const string UpstreamRetryLimitExceeded = "URX";
 }

@@ -1,6 +1,10 @@
 using System.Net;
+using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Retries;
 using Switchyard.Proxy.Telemetry;
+using Switchyard.Proxy.Timeouts;
+using Switchyard.Randomness;
 
 namespace Switchyard.Proxy.Upstream;
 
@@ -8,10 +12,10 @@ namespace Switchyard.Proxy.Upstream;
 /// The upstream attempt loop, under YARP's forwarder: the forwarder builds the request and copies
 /// whatever response this returns, so pool admission, the choice of endpoint on a retry, per-try
 /// and route timeouts, outlier reporting and retries all happen here, before the client sees a
-/// byte. A failure before response headers becomes Envoy's local reply (503 UF/UC) instead of
-/// YARP's 502.
+/// byte. A failure before response headers becomes Envoy's local reply (503 UF/UC, 504 UT)
+/// instead of YARP's 502; a retriable outcome with no retry left adds URX, as Envoy's router does.
 /// </summary>
-public sealed class AttemptHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -19,26 +23,84 @@ public sealed class AttemptHandler(HttpMessageHandler inner) : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
         // [timeouts] route timeout over all attempts
+        var timeouts = AttemptTimeouts.For(ctx, request);
+        using var routeTimer = timeouts.Route > TimeSpan.Zero ? new CancellationTokenSource(timeouts.Route, time) : null;
+        using var loop = routeTimer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, routeTimer.Token);
+        var loopToken = loop?.Token ?? cancellationToken;
 
-        ctx.Attempts++;
-        // [connectionPool] admission (503 UO when the pool overflows)
+        var retry = ctx.Route!.Retries;
+        var retriesLeft = RetryStart.Prepare(retry, ctx, request);
+        var mayRetry = retriesLeft > 0;
+        var backoff = new RetryBackoff(retry?.BaseInterval ?? default);
+        EndpointState[]? tried = null;
+        while (true)
+        {
+            ctx.Attempts++;
+            // [connectionPool] admission (503 UO when the pool overflows)
 
-        HttpResponseMessage? response = null;
-        UpstreamFailureKind? failure = null;
+            HttpResponseMessage? response = null;
+            UpstreamFailureKind? failure = null;
+            bool perTryTimedOut = false, routeTimedOut = false;
+            using (var perTry = timeouts.PerTry > TimeSpan.Zero ? new CancellationTokenSource(timeouts.PerTry, time) : null)
+            using (var attempt = perTry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(loopToken, perTry.Token))
+            {
+                try
+                {
+                    response = await base.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested && routeTimer?.IsCancellationRequested == true)
+                {
+                    routeTimedOut = true;
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested && perTry?.IsCancellationRequested == true)
+                {
+                    perTryTimedOut = true;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = UpstreamFailure.Classify(e);
+                }
+            }
+            // [outlierDetection] report the attempt's result for endpoint
+
+            // [retries] decide, pick another endpoint, replay the body
+            var retriable = mayRetry && !routeTimedOut && (response is not null ? RetryDecision.ForResponse(retry!, response, request)
+                : perTryTimedOut ? RetryDecision.ForPerTryTimeout(retry!) : RetryDecision.ForFailure(retry!, failure!.Value));
+            if (retriable && retriesLeft > 0 && request.Content is not ReplayableContent { CanReplay: false })
+            {
+                retriesLeft--;
+                response?.Dispose();
+                if (!await BackOffAsync(backoff.Next(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false))
+                    return LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout);
+                RetryTarget.MoveToNext(ctx, retry!, request, ref tried);
+                continue;
+            }
+
+            var final = response
+                ?? (routeTimedOut || perTryTimedOut
+                    ? LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout)
+                    : ResetReply(ctx, failure!.Value));
+            if (retriable && retriesLeft == 0) ctx.AddFlag(ResponseFlags.UpstreamRetryLimitExceeded);
+            return final;
+        }
+    }
+
+    /// <summary>Waits out the backoff; false when the route timeout fired meanwhile.</summary>
+    private async Task<bool> BackOffAsync(TimeSpan delay, CancellationToken loopToken, CancellationTokenSource? routeTimer, CancellationToken downstream)
+    {
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, time, loopToken).ConfigureAwait(false);
+            return true;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!downstream.IsCancellationRequested && routeTimer?.IsCancellationRequested == true)
         {
-            failure = UpstreamFailure.Classify(e);
+            return false;
         }
-        // [outlierDetection] report the attempt's result for endpoint
+    }
 
-        // [retries] decide, pick another endpoint, replay the body
-
-        if (response is not null) return response;
-        var kind = failure!.Value;
+    private static HttpResponseMessage ResetReply(ProxyContext ctx, UpstreamFailureKind kind)
+    {
         var flag = kind == UpstreamFailureKind.ConnectFailure ? ResponseFlags.UpstreamConnectionFailure : ResponseFlags.UpstreamConnectionTermination;
         return LocalReply.ToMessage(ctx, HttpStatusCode.ServiceUnavailable, flag, LocalReply.ResetBeforeHeaders + UpstreamFailure.Reason(kind));
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchyard.Randomness;
 using Switchyard.Translation.Clusters;
 
 namespace Switchyard.Proxy.Upstream;
@@ -10,7 +11,7 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public static class UpstreamInvokerFactory
 {
-    public static HttpMessageInvoker Create(ClusterPolicy policy)
+    public static HttpMessageInvoker Create(ClusterPolicy policy, TimeProvider time, IRandomSource random)
     {
         var tcp = policy.ConnectionPool?.Tcp;
         var http = policy.ConnectionPool?.Http;
@@ -29,6 +30,6 @@ public static class UpstreamInvokerFactory
         };
         if (tcp?.MaxConnections is > 0 and var max) handler.MaxConnectionsPerServer = max;
         if (tcp?.MaxConnectionDuration is { } life) handler.PooledConnectionLifetime = life.ToTimeSpan();
-        return new HttpMessageInvoker(new AttemptHandler(handler), disposeHandler: true);
+        return new HttpMessageInvoker(new AttemptHandler(handler, time, random), disposeHandler: true);
     }
 }

@@ -1,4 +1,6 @@
 using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.Retries;
+using Switchyard.Translation.Policies.Timeouts;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Translation;
@@ -22,9 +24,9 @@ internal static class RouteBuilder
         return new RouteEntry(name, matcher, Destinations(vs, rule, path, ctx), rule, source)
         {
             // Compiled per-route policies, one per Istio field, each read by its step in the proxy.
-            // [retries]
+            Retries = RetryPolicy.From(rule.Retries),
 
-            // [timeouts]
+            Timeout = RouteTimeout.From(rule.Timeout),
 
             // [faults]
 
