@@ -24,9 +24,27 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
 
         // [timeouts] route timeout over all attempts
         var timeouts = AttemptTimeouts.For(ctx, request);
-        using var routeTimer = timeouts.Route > TimeSpan.Zero ? new CancellationTokenSource(timeouts.Route, time) : null;
-        using var loop = routeTimer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, routeTimer.Token);
-        var loopToken = loop?.Token ?? cancellationToken;
+        var routeTimer = timeouts.Route > TimeSpan.Zero ? new RouteTimer(timeouts.Route, time, cancellationToken) : null;
+        try
+        {
+            var response = await AttemptAsync(ctx, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
+            // The route timeout also covers the response body (Envoy: until the upstream response is complete).
+            if (routeTimer is not null && !routeTimer.Fired && response.Content is not null)
+            {
+                routeTimer.WatchBody(ctx, response);
+                routeTimer = null;
+            }
+            return response;
+        }
+        finally
+        {
+            routeTimer?.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> AttemptAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, RouteTimer? routeTimer, CancellationToken cancellationToken)
+    {
+        var loopToken = routeTimer?.Token ?? cancellationToken;
 
         var retry = ctx.Route!.Retries;
         var retriesLeft = RetryStart.Prepare(retry, ctx, request);
@@ -48,7 +66,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
                 {
                     response = await base.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false);
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested && routeTimer?.IsCancellationRequested == true)
+                catch (Exception) when (!cancellationToken.IsCancellationRequested && routeTimer?.Fired == true)
                 {
                     routeTimedOut = true;
                 }
@@ -86,14 +104,14 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
     }
 
     /// <summary>Waits out the backoff; false when the route timeout fired meanwhile.</summary>
-    private async Task<bool> BackOffAsync(TimeSpan delay, CancellationToken loopToken, CancellationTokenSource? routeTimer, CancellationToken downstream)
+    private async Task<bool> BackOffAsync(TimeSpan delay, CancellationToken loopToken, RouteTimer? routeTimer, CancellationToken downstream)
     {
         try
         {
             await Task.Delay(delay, time, loopToken).ConfigureAwait(false);
             return true;
         }
-        catch (OperationCanceledException) when (!downstream.IsCancellationRequested && routeTimer?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (!downstream.IsCancellationRequested && routeTimer?.Fired == true)
         {
             return false;
         }
