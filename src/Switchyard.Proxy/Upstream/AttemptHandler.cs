@@ -17,19 +17,27 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(ProxyContext.OptionsKey, out var ctx) || ctx.Upstream is null)
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
 
         // [timeouts] route timeout over all attempts
         var timeouts = AttemptTimeouts.For(ctx, request);
-        var routeTimer = timeouts.Route > TimeSpan.Zero ? new RouteTimer(timeouts.Route, time, cancellationToken) : null;
+        // Without a route timeout (Istio's default) the loop runs directly: no timer, no extra state machine.
+        return timeouts.Route > TimeSpan.Zero
+            ? WithRouteTimerAsync(ctx, request, timeouts, cancellationToken)
+            : AttemptAsync(ctx, request, timeouts, null, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> WithRouteTimerAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, CancellationToken cancellationToken)
+    {
+        RouteTimer? routeTimer = new(timeouts.Route, time, cancellationToken);
         try
         {
             var response = await AttemptAsync(ctx, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
             // The route timeout also covers the response body (Envoy: until the upstream response is complete).
-            if (routeTimer is not null && !routeTimer.Fired && response.Content is not null)
+            if (!routeTimer.Fired)
             {
                 routeTimer.WatchBody(ctx, response);
                 routeTimer = null;
