@@ -99,11 +99,15 @@ public sealed class ProxyHandler(
         {
             var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, cluster.Invoker, RequestConfig, new ProxyTransformer(ctx))
                 .ConfigureAwait(false);
-            ctx.AddFlag(FlagFor(error));
+            var flag = FlagFor(error);
+            // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.
+            if (flag != ResponseFlags.UpstreamConnectionTermination || !ctx.Flags.Contains(ResponseFlags.UpstreamRequestTimeout, StringComparison.Ordinal))
+                ctx.AddFlag(flag);
         }
         finally
         {
-            first.OnRequestEnd();
+            // The attempt loop moves the count to each retry's endpoint; the last one ends here.
+            ctx.Upstream!.OnRequestEnd();
         }
     }
 

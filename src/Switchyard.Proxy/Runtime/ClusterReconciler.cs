@@ -33,7 +33,7 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
                 continue;
             }
             var clientFingerprint = ClusterFingerprints.ClientOf(spec.Policy);
-            var invoker = old is not null && old.ClientFingerprint == clientFingerprint ? old.Invoker : UpstreamInvokerFactory.Create(spec.Policy);
+            var invoker = old is not null && old.ClientFingerprint == clientFingerprint ? old.Invoker : UpstreamInvokerFactory.Create(spec.Policy, time, random);
             kept.Add(invoker);
             var endpoints = new List<EndpointState>(spec.Endpoints.Count);
             foreach (var ep in spec.Endpoints)

@@ -24,4 +24,6 @@ public static class ResponseFlags
     public const string DownstreamConnectionTermination = "DC";
     /// <summary>Upstream overflow: a circuit breaker (connection pool, max retries) refused the request.</summary>
     public const string UpstreamOverflow = "UO";
+    /// <summary>The last attempt's outcome was still retriable, but no retry was left.</summary>
+    public const string UpstreamRetryLimitExceeded = "URX";
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Switchyard.Proxy.ConnectionPool;
+using Switchyard.Randomness;
 using Switchyard.Translation.Clusters;
 
 namespace Switchyard.Proxy.Upstream;
@@ -11,7 +12,7 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public static class UpstreamInvokerFactory
 {
-    public static HttpMessageInvoker Create(ClusterPolicy policy)
+    public static HttpMessageInvoker Create(ClusterPolicy policy, TimeProvider time, IRandomSource random)
     {
         var tcp = policy.ConnectionPool?.Tcp;
         var http = policy.ConnectionPool?.Http;
@@ -34,6 +35,6 @@ public static class UpstreamInvokerFactory
         if (http?.MaxRequestsPerConnection is > 1 and var perConnection)
             handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
                 ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
-        return new HttpMessageInvoker(new AttemptHandler(handler), disposeHandler: true);
+        return new HttpMessageInvoker(new AttemptHandler(handler, time, random), disposeHandler: true);
     }
 }

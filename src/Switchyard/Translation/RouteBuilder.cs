@@ -6,6 +6,8 @@ using Switchyard.Translation.Policies.Headers;
 using Switchyard.Translation.Policies.Mirror;
 using Switchyard.Translation.Policies.Redirect;
 using Switchyard.Translation.Policies.Rewrite;
+using Switchyard.Translation.Policies.Retries;
+using Switchyard.Translation.Policies.Timeouts;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Translation;
@@ -29,9 +31,9 @@ internal static class RouteBuilder
         return new RouteEntry(name, matcher, Destinations(vs, rule, path, ctx), rule, source)
         {
             // Compiled per-route policies, one per Istio field, each read by its step in the proxy.
-            // [retries]
+            Retries = RetryPolicy.From(rule.Retries),
 
-            // [timeouts]
+            Timeout = RouteTimeout.From(rule.Timeout),
 
             Fault = FaultPolicy.Compile(rule.Fault),
 

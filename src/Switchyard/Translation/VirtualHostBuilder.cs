@@ -53,7 +53,11 @@ internal sealed class VirtualHostBuilder(TranslationContext ctx)
         var cluster = ClusterKey.Of(port, null, service.Hostname);
         var destination = new HTTPRouteDestination { Destination = new Destination { Host = service.Hostname, Port = new PortSelector { Number = port } } };
         var route = new RouteEntry("default", RouteMatcher.Compile(null, ctx.Options.WorkloadLabels),
-            [new WeightedCluster(cluster, 100, destination)], new HTTPRoute(), new Provenance(service.Source, -1, service.SourceSpan));
+            [new WeightedCluster(cluster, 100, destination)], new HTTPRoute(), new Provenance(service.Source, -1, service.SourceSpan))
+        {
+            // pilot's BuildDefaultHTTPOutboundRoute gives it retry.DefaultPolicy() and no timeout.
+            Retries = Policies.Retries.RetryPolicy.Default,
+        };
         Publish(service.Hostname, new VirtualHost(service.Hostname, [route]));
     }
 

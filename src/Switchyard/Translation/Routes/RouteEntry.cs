@@ -22,9 +22,11 @@ public sealed record RouteEntry(
     public int TotalWeight { get; } = Destinations.Count == 1 ? 1 : Destinations.Sum(d => d.Weight);
 
     // Compiled policies (null when the rule does not use the field), one per Istio field.
-    // [retries]
+    /// <summary>Istio's default policy when the rule has no <c>retries</c>; null when <c>attempts</c> is 0.</summary>
+    public Policies.Retries.RetryPolicy? Retries { get; init; }
 
-    // [timeouts]
+    /// <summary>The rule's <c>timeout</c>; null when it has none (Istio's default).</summary>
+    public Policies.Timeouts.RouteTimeout? Timeout { get; init; }
 
     /// <summary>Fault injection (delay DI, abort FI); null when the rule has no fault that can fire.</summary>
     public FaultPolicy? Fault { get; init; }

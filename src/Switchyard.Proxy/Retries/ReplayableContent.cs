@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace Switchyard.Proxy.Retries;
+
+/// <summary>
+/// A request body that can be sent again on a retry, as Envoy buffers it: the first attempt
+/// streams the client's body upstream and keeps a copy as it goes; a retry sends the copy. A body
+/// larger than the limit is not kept, and the request is then not retried (Envoy: "retry buffer
+/// limit exceeded"). An attempt that never started sending (connect failure) leaves the client's
+/// body untouched, so the next attempt streams it as the first would have.
+/// </summary>
+public sealed class ReplayableContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly int _limit;
+    private byte[]? _copy;
+    private int _length;
+    private volatile bool _started;
+    private volatile bool _complete;
+    private volatile bool _overflow;
+
+    public ReplayableContent(HttpContent inner, int limit)
+    {
+        _inner = inner;
+        _limit = limit;
+        foreach (var header in inner.Headers.NonValidated)
+            foreach (var value in header.Value)
+                Headers.TryAddWithoutValidation(header.Key, value);
+    }
+
+    /// <summary>True when the next attempt can send the whole body: nothing was sent yet, or all
+    /// of it was sent and kept.</summary>
+    public bool CanReplay => !_started || (_complete && !_overflow);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            _started = true;
+            await _inner.CopyToAsync(new RecordingStream(stream, this), cancellationToken).ConfigureAwait(false);
+            _complete = true;
+            return;
+        }
+        if (!CanReplay) throw new InvalidOperationException("The request body was not kept and cannot be sent again.");
+        if (_length > 0) await stream.WriteAsync(_copy.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Length comes from the Content-Length header copied from the client's request, if it had one.
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    internal void Record(ReadOnlySpan<byte> data)
+    {
+        if (_overflow || data.IsEmpty) return;
+        if (_length + data.Length > _limit)
+        {
+            _overflow = true;
+            _copy = null;
+            return;
+        }
+        if (_copy is null || _copy.Length - _length < data.Length)
+        {
+            var size = Math.Max(_copy is null ? InitialSize() : _copy.Length * 2, _length + data.Length);
+            var grown = new byte[Math.Min(size, _limit)];
+            if (_copy is not null) _copy.AsSpan(0, _length).CopyTo(grown);
+            _copy = grown;
+        }
+        data.CopyTo(_copy.AsSpan(_length));
+        _length += data.Length;
+    }
+
+    // A declared length (within the limit) is allocated once; otherwise start small and grow.
+    private int InitialSize() => Headers.ContentLength is { } n && n > 0 && n <= _limit ? (int)n : Math.Min(4096, _limit);
+}
