@@ -95,21 +95,39 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
             // [retries] decide, pick another endpoint, replay the body
             var retriable = mayRetry && !routeTimedOut && (response is not null ? RetryDecision.ForResponse(retry!, response, request)
                 : perTryTimedOut ? RetryDecision.ForPerTryTimeout(retry!) : RetryDecision.ForFailure(retry!, failure!.Value));
+            var budgetRefused = false;
             if (retriable && retriesLeft > 0 && request.Content is not ReplayableContent { CanReplay: false })
             {
-                retriesLeft--;
-                response?.Dispose();
-                if (!await BackOffAsync(backoff.Next(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false))
-                    return LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout);
-                RetryTarget.MoveToNext(ctx, retry!, request, ref tried);
-                continue;
+                // connectionPool.http.maxRetries: Envoy's retry circuit breaker holds a place from
+                // scheduling a retry until its backoff ends; without one the retry is not made (UO).
+                var pool = ctx.Cluster?.Pool;
+                if (pool is null || pool.TryStartRetry())
+                {
+                    retriesLeft--;
+                    response?.Dispose();
+                    bool waited;
+                    try
+                    {
+                        waited = await BackOffAsync(backoff.Next(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        pool?.EndRetry();
+                    }
+                    if (!waited)
+                        return LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout);
+                    RetryTarget.MoveToNext(ctx, retry!, request, ref tried);
+                    continue;
+                }
+                budgetRefused = true;
+                ctx.AddFlag(ResponseFlags.UpstreamOverflow);
             }
 
             var final = response
                 ?? (routeTimedOut || perTryTimedOut
                     ? LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout)
                     : ResetReply(ctx, failure!.Value));
-            if (retriable && retriesLeft == 0) ctx.AddFlag(ResponseFlags.UpstreamRetryLimitExceeded);
+            if (retriable && retriesLeft == 0 && !budgetRefused) ctx.AddFlag(ResponseFlags.UpstreamRetryLimitExceeded);
             return final;
         }
     }

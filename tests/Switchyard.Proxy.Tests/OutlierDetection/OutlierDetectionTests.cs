@@ -11,6 +11,8 @@ namespace Switchyard.Proxy.Tests.OutlierDetection;
 /// <summary>
 /// DestinationRule <c>outlierDetection</c> on real traffic: real backends, one of them made to fail,
 /// round-robin requests through the proxy, and a fake clock that drives the ejection sweep.
+/// Retries are off, so each request is one attempt and one report to the detector (the default
+/// retry policy would also wait out its backoff on the fake clock).
 /// </summary>
 public class OutlierDetectionTests(ITestOutputHelper output)
 {
@@ -25,6 +27,7 @@ public class OutlierDetectionTests(ITestOutputHelper output)
           hosts: [frontend]
           http:
           - route: [{destination: {host: frontend}}]
+            retries: {attempts: 0}
         ---
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
