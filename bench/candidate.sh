@@ -107,7 +107,8 @@ YAML
   fi
 } > "$dir/bench.yaml"
 
-args=(run -f "$dir/bench.yaml" --listen "127.0.0.1:$port" --admin 127.0.0.1:0)
+# No access log, as in the peers (nginx runs with access_log off) and in Istio's default profile.
+args=(run -f "$dir/bench.yaml" --listen "127.0.0.1:$port" --admin 127.0.0.1:0 --access-log off)
 if [ "$kind" = aot ]; then exec "$aot_bin" "${args[@]}"; fi
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-1}"
 exec dotnet "$dll" "${args[@]}"
