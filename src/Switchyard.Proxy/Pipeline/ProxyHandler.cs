@@ -123,7 +123,7 @@ public sealed class ProxyHandler(
         {
             BytesReceived = bytesReceived,
             BytesSent = bytesSent,
-            ResponseCodeDetails = ResponseCodeDetails.For(ctx.Flags, ctx.Upstream is not null),
+            ResponseCodeDetails = ResponseCodeDetails.For(ctx.Flags, ctx.Upstream is not null, ctx.Route is { DirectResponse: not null } or { Redirect: not null }),
             ForwardedFor = request.Headers["x-forwarded-for"].ToString(),
             UserAgent = request.Headers.UserAgent.ToString(),
             RequestId = request.Headers["x-request-id"].ToString(),

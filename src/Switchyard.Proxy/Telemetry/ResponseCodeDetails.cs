@@ -5,7 +5,8 @@ namespace Switchyard.Proxy.Telemetry;
 /// response flag.</summary>
 public static class ResponseCodeDetails
 {
-    public static string For(string flags, bool upstreamAnswered)
+    /// <param name="direct">The route answered itself (directResponse or redirect).</param>
+    public static string For(string flags, bool upstreamAnswered, bool direct = false)
     {
         var first = flags.AsSpan();
         var comma = first.IndexOf(',');
@@ -21,7 +22,7 @@ public static class ResponseCodeDetails
             "UT" => "response_timeout",
             "FI" => "fault_filter_abort",
             "DC" => "downstream_remote_disconnect",
-            _ => upstreamAnswered ? "via_upstream" : "-",
+            _ => upstreamAnswered ? "via_upstream" : direct ? "direct_response" : "-",
         };
     }
 }

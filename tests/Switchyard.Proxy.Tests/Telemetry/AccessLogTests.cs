@@ -79,6 +79,30 @@ public class AccessLogTests
     }
 
     [Fact]
+    public async Task A_direct_response_is_logged_as_direct_response_without_upstream()
+    {
+        const string direct = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: frontend, namespace: default}
+            spec:
+              hosts: [frontend]
+              http:
+              - name: fixed
+                directResponse: {status: 200, body: {string: hi}}
+            """;
+        await using var h = await ProxyHarness.StartAsync(direct, "frontend", "v1");
+        await h.GetAsync("frontend");
+
+        var m = IstioTextLine.Match(AccessLogFormatter.Format(Assert.Single(h.Outcomes)));
+        Assert.True(m.Success);
+        Assert.Equal("direct_response", m.Groups["details"].Value);
+        Assert.Equal("2", m.Groups["tx"].Value);
+        Assert.Equal("-", m.Groups["upstream"].Value);
+        Assert.Equal("fixed", m.Groups["route"].Value);
+    }
+
+    [Fact]
     public async Task Json_format_carries_istios_keys_with_numbers_as_numbers()
     {
         await using var h = await ProxyHarness.StartAsync(Route, "frontend", "v1");
