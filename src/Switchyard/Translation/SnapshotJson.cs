@@ -1,9 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Switchyard.Diagnostics;
+using Switchyard.Model.Networking;
+using Switchyard.Model;
 using Switchyard.Registry;
 using Switchyard.Translation.Clusters;
+using Switchyard.Translation.Policies.Retries;
 using Switchyard.Translation.Routes;
+using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Switchyard.Translation;
 
@@ -46,14 +49,33 @@ public static class SnapshotJson
         }).ToArray());
     }
 
-    private static JsonNode Route(RouteEntry r) => new JsonObject
+    private static JsonNode Route(RouteEntry r)
     {
-        ["name"] = r.Name,
-        ["source"] = r.Source.Span.ToString(),
-        ["resource"] = r.Source.Resource.ToString(),
-        ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
-        ["destinations"] = new JsonArray(r.Destinations.Select(d => (JsonNode?)new JsonObject { ["cluster"] = d.ClusterName, ["weight"] = d.Weight }).ToArray()),
-    };
+        var node = new JsonObject
+        {
+            ["name"] = r.Name,
+            ["source"] = r.Source.Span.ToString(),
+            ["resource"] = r.Source.Resource.ToString(),
+            ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
+            ["destinations"] = new JsonArray(r.Destinations.Select(d => (JsonNode?)new JsonObject { ["cluster"] = d.ClusterName, ["weight"] = d.Weight }).ToArray()),
+        };
+        // The retry policy in effect, which is Istio's default when the rule has none.
+        if (r.Retries is { } retries && r.Destinations.Count > 0)
+        {
+            var retry = new JsonObject
+            {
+                ["numRetries"] = retries.NumRetries,
+                ["retryOn"] = RetryOnParser.Format(retries.RetryOn),
+            };
+            if (retries.RetriableStatusCodes.Count > 0) retry["retriableStatusCodes"] = new JsonArray(retries.RetriableStatusCodes.Select(c => (JsonNode?)c).ToArray());
+            if (retries.PerTryTimeout is { } perTry) retry["perTryTimeout"] = Duration.FromMilliseconds((long)perTry.TotalMilliseconds).ToString();
+            node["retries"] = retry;
+        }
+        // The rule's other policies as written (timeout, fault, mirror, rewrite, redirect, ...).
+        var policies = r.Rule with { Name = null, Match = null, Route = null, Delegate = null, Retries = null };
+        if (policies != new HTTPRoute()) node["policies"] = JsonSerializer.SerializeToNode(policies, SnapshotRecordJson.Default.HTTPRoute);
+        return node;
+    }
 
     private static JsonNode Cluster(ClusterSpec c)
     {

@@ -16,5 +16,6 @@ namespace Switchyard.Translation;
     Converters = [typeof(DurationJsonConverter)])]
 [JsonSerializable(typeof(IReadOnlyList<HTTPMatchRequest?>))]
 [JsonSerializable(typeof(ClusterPolicy))]
+[JsonSerializable(typeof(HTTPRoute))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 internal sealed partial class SnapshotRecordJson : JsonSerializerContext;

@@ -13,6 +13,7 @@ public class GoldenTests
 {
     [Theory]
     [InlineData("frontend")]
+    [InlineData("policies")]
     public void Snapshot_matches_the_golden_file(string name)
     {
         var dir = Path.Combine(SourceDirectory(), name);

@@ -30,24 +30,26 @@ public static class RetryOnParser
         return (flags, [.. codes]);
     }
 
-    private static RetryOn Named(string item) => item switch
+    // Envoy's retry_on names, in the order Format writes them.
+    private static readonly (string Name, RetryOn Flag)[] Names =
+    [
+        ("5xx", RetryOn.FiveXx), ("gateway-error", RetryOn.GatewayError), ("reset", RetryOn.Reset),
+        ("reset-before-request", RetryOn.ResetBeforeRequest), ("connect-failure", RetryOn.ConnectFailure),
+        ("retriable-4xx", RetryOn.Retriable4xx), ("refused-stream", RetryOn.RefusedStream),
+        ("retriable-status-codes", RetryOn.RetriableStatusCodes), ("retriable-headers", RetryOn.RetriableHeaders),
+        ("envoy-ratelimited", RetryOn.EnvoyRateLimited), ("http3-post-connect-failure", RetryOn.Http3PostConnectFailure),
+        ("cancelled", RetryOn.Cancelled), ("deadline-exceeded", RetryOn.DeadlineExceeded),
+        ("resource-exhausted", RetryOn.ResourceExhausted), ("internal", RetryOn.Internal), ("unavailable", RetryOn.Unavailable),
+    ];
+
+    private static RetryOn Named(string item)
     {
-        "5xx" => RetryOn.FiveXx,
-        "gateway-error" => RetryOn.GatewayError,
-        "reset" => RetryOn.Reset,
-        "reset-before-request" => RetryOn.ResetBeforeRequest,
-        "connect-failure" => RetryOn.ConnectFailure,
-        "retriable-4xx" => RetryOn.Retriable4xx,
-        "refused-stream" => RetryOn.RefusedStream,
-        "retriable-status-codes" => RetryOn.RetriableStatusCodes,
-        "retriable-headers" => RetryOn.RetriableHeaders,
-        "envoy-ratelimited" => RetryOn.EnvoyRateLimited,
-        "http3-post-connect-failure" => RetryOn.Http3PostConnectFailure,
-        "cancelled" => RetryOn.Cancelled,
-        "deadline-exceeded" => RetryOn.DeadlineExceeded,
-        "resource-exhausted" => RetryOn.ResourceExhausted,
-        "internal" => RetryOn.Internal,
-        "unavailable" => RetryOn.Unavailable,
-        _ => RetryOn.None,
-    };
+        foreach (var (name, flag) in Names)
+            if (name == item) return flag;
+        return RetryOn.None;
+    }
+
+    /// <summary>The flags as Envoy's comma-separated retry_on string (for the config dump).</summary>
+    public static string Format(RetryOn retryOn) =>
+        string.Join(',', Names.Where(n => (retryOn & n.Flag) != 0).Select(n => n.Name));
 }
