@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Protocols;
@@ -60,7 +61,12 @@ public class ProtocolTests
         const int streams = 8;
         // The backend answers only once all streams are in flight together, so streams that the
         // proxy served one after another would never be answered.
-        await using var gated = await GatedBackend.StartAsync(streams);
+        await using var gated = await ScriptedBackend.StartAsync("gated", async (c, n, b) =>
+        {
+            if (n >= streams) b.Release();
+            await b.Released.WaitAsync(c.RequestAborted);
+            await c.Response.WriteAsync($"released {c.Request.Path}");
+        });
         var gatedEntry = ServiceEntryYaml.For("gated", [(gated.Port, "app: gated")]) + "---\n";
         await using var h = await ProxyHarness.StartAsync(gatedEntry + AllToV1, "frontend", "v1");
         var connects = 0;
