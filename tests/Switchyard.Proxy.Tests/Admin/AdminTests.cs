@@ -12,26 +12,16 @@ namespace Switchyard.Proxy.Tests.Admin;
 /// <summary>The admin listener as an operator uses it: readiness, what is live, what was refused.</summary>
 public class AdminTests
 {
-    private const string Config = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          subsets:
-          - {name: v1, labels: {version: v1}}
-          - {name: v2, labels: {version: v2}}
-        ---
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route:
-            - {destination: {host: frontend, subset: v1}, weight: 90}
-            - {destination: {host: frontend, subset: v2}, weight: 10}
-        """;
+    private static readonly string Config = MeshYaml.Join(
+        MeshYaml.DestinationRule("frontend", subsets: """
+            - {name: v1, labels: {version: v1}}
+            - {name: v2, labels: {version: v2}}
+            """),
+        MeshYaml.VirtualService("frontend", """
+            - route:
+              - {destination: {host: frontend, subset: v1}, weight: 90}
+              - {destination: {host: frontend, subset: v2}, weight: 10}
+            """));
 
     [Fact]
     public async Task Ready_is_503_PRE_INITIALIZING_before_any_snapshot_and_200_LIVE_once_one_is_applied()
@@ -105,15 +95,7 @@ public class AdminTests
     [Fact]
     public async Task Rejected_lists_what_translation_left_out_as_json()
     {
-        var yaml = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - route: [{destination: {host: nowhere.default.svc.cluster.local}}]
-            """;
+        var yaml = MeshYaml.VirtualService("frontend", "- route: [{destination: {host: nowhere.default.svc.cluster.local}}]");
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1");
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.AdminUri };
         var (status, body) = await GetAsync(client, "/rejected");

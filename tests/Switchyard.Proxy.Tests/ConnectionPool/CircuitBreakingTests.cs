@@ -20,7 +20,7 @@ public class CircuitBreakingTests(ITestOutputHelper output)
     [Fact]
     public async Task Istio_task_two_clients_both_succeed_three_clients_one_gets_503_UO()
     {
-        await using var backend = await ScriptedBackend.StartAsync(held: true);
+        await using var backend = await HeldBackend();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For(IstioTask, backend.Port), "frontend", "v1");
         var pool = h.State.Current.Clusters[PoolYaml.Cluster].Pool!;
 
@@ -38,11 +38,11 @@ public class CircuitBreakingTests(ITestOutputHelper output)
     [Fact]
     public async Task Overflow_is_answered_at_once_with_Envoy_header_body_and_flag_while_the_pool_is_full()
     {
-        await using var backend = await ScriptedBackend.StartAsync(held: true);
+        await using var backend = await HeldBackend();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For(IstioTask, backend.Port), "frontend", "v1");
         var pool = h.State.Current.Clusters[PoolYaml.Cluster].Pool!;
         var active = h.Client.SendAsync(Get(), TestContext.Current.CancellationToken);
-        Assert.True(await Eventually.TrueAsync(() => backend.Arrived == 1));
+        Assert.True(await Eventually.TrueAsync(() => backend.Requests == 1));
         var pending = h.Client.SendAsync(Get(), TestContext.Current.CancellationToken);
         Assert.True(await Eventually.TrueAsync(() => pool.PendingRequests == 1));
 
@@ -54,7 +54,7 @@ public class CircuitBreakingTests(ITestOutputHelper output)
             Assert.Equal("true", Assert.Single(refused.Headers.GetValues("x-envoy-overloaded")));
             Assert.Equal(PoolAdmission.OverflowBody, await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
-        Assert.Equal(1, backend.Arrived);
+        Assert.Equal(1, backend.Requests);
 
         backend.Release();
         using var first = await active;
@@ -67,10 +67,10 @@ public class CircuitBreakingTests(ITestOutputHelper output)
     [Fact]
     public async Task Http2MaxRequests_bounds_outstanding_requests_without_a_queue()
     {
-        await using var backend = await ScriptedBackend.StartAsync(held: true);
+        await using var backend = await HeldBackend();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For("http: {http2MaxRequests: 2}", backend.Port), "frontend", "v1");
         var held = new[] { h.Client.SendAsync(Get(), TestContext.Current.CancellationToken), h.Client.SendAsync(Get(), TestContext.Current.CancellationToken) };
-        Assert.True(await Eventually.TrueAsync(() => backend.Arrived == 2));
+        Assert.True(await Eventually.TrueAsync(() => backend.Requests == 2));
 
         using var refused = await h.Client.SendAsync(Get(), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -83,11 +83,11 @@ public class CircuitBreakingTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_connectionPool_limits_the_cluster_has_no_breakers_and_nothing_overflows()
     {
-        await using var backend = await ScriptedBackend.StartAsync(held: true);
+        await using var backend = await HeldBackend();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For("tcp: {connectTimeout: 5s}", backend.Port), "frontend", "v1");
         Assert.Null(h.State.Current.Clusters[PoolYaml.Cluster].Pool);
         var requests = Enumerable.Range(0, 8).Select(_ => h.Client.SendAsync(Get(), TestContext.Current.CancellationToken)).ToArray();
-        Assert.True(await Eventually.TrueAsync(() => backend.Arrived == 8));
+        Assert.True(await Eventually.TrueAsync(() => backend.Requests == 8));
         backend.Release();
         foreach (var r in requests) Assert.Equal(HttpStatusCode.OK, (await r).StatusCode);
     }
@@ -98,12 +98,12 @@ public class CircuitBreakingTests(ITestOutputHelper output)
     {
         // The previous round's places are given back when its requests complete on the proxy.
         Assert.True(await Eventually.TrueAsync(() => pool.ActiveRequests == 0));
-        var arrivedBefore = backend.Arrived;
+        var arrivedBefore = backend.Requests;
         var sends = new List<Task<HttpResponseMessage>>();
         for (var i = 0; i < clients; i++) sends.Add(h.Client.SendAsync(Get(), TestContext.Current.CancellationToken));
         // All answered or queued: one at the backend, the rest pending or already refused.
         Assert.True(await Eventually.TrueAsync(() =>
-            backend.Arrived == arrivedBefore + 1 && pool.PendingRequests + sends.Count(s => s.IsCompleted) == clients - 1));
+            backend.Requests == arrivedBefore + 1 && pool.PendingRequests + sends.Count(s => s.IsCompleted) == clients - 1));
         backend.Release();
         int ok = 0, overflow = 0;
         foreach (var s in sends)
@@ -114,6 +114,13 @@ public class CircuitBreakingTests(ITestOutputHelper output)
         }
         return (ok, overflow);
     }
+
+    /// <summary>Holds every request at its gate until the test releases it.</summary>
+    private static Task<ScriptedBackend> HeldBackend() => ScriptedBackend.StartAsync("pool", async (c, _, b) =>
+    {
+        await b.Released;
+        await ScriptedBackend.AnswerProtocolAsync(c);
+    });
 
     private static HttpRequestMessage Get() => new(HttpMethod.Get, "/") { Headers = { Host = PoolYaml.Host } };
 }

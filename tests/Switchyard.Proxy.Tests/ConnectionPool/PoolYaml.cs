@@ -10,14 +10,7 @@ public static class PoolYaml
     public const string Cluster = "outbound|80||pool.default.svc.cluster.local";
 
     public static string For(string connectionPool, params int[] ports) =>
-        ServiceEntryYaml.For(Host, ports.Select((p, i) => (p, $"app: pool, version: v{i}"))) + "\n---\n" + $$"""
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: pool, namespace: default}
-        spec:
-          host: pool
-          trafficPolicy:
-            connectionPool:
-              {{connectionPool.Replace("\n", "\n      ")}}
-        """;
+        MeshYaml.Join(
+            ServiceEntryYaml.For(Host, ports.Select((p, i) => (p, $"app: pool, version: v{i}"))),
+            MeshYaml.DestinationRule(Host, trafficPolicy: "connectionPool:\n" + MeshYaml.Indent(connectionPool, 2)));
 }

@@ -19,7 +19,7 @@ public class UpstreamConnectionTests
     [InlineData("tcp: {connectTimeout: 5s}", 1)]
     public async Task MaxRequestsPerConnection_opens_a_new_connection_after_that_many_requests(string pool, int connections)
     {
-        await using var backend = await ScriptedBackend.StartAsync();
+        await using var backend = await ProtocolEcho();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
         for (var i = 0; i < 6; i++) Assert.Equal(HttpStatusCode.OK, (await h.GetAsync(PoolYaml.Host)).Status);
         Assert.Equal(connections, backend.ConnectionIds.Distinct().Count());
@@ -28,7 +28,7 @@ public class UpstreamConnectionTests
     [Fact]
     public async Task H2UpgradePolicy_UPGRADE_speaks_h2c_to_the_endpoint()
     {
-        await using var backend = await ScriptedBackend.StartAsync(protocols: HttpProtocols.Http2);
+        await using var backend = await ProtocolEcho(HttpProtocols.Http2);
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For("http: {h2UpgradePolicy: UPGRADE}", backend.Port), "frontend", "v1");
         var (status, body) = await h.GetAsync(PoolYaml.Host);
         Assert.Equal((HttpStatusCode.OK, "HTTP/2"), (status, body));
@@ -40,7 +40,7 @@ public class UpstreamConnectionTests
     [InlineData("http: {h2UpgradePolicy: UPGRADE, useClientProtocol: true}")]
     public async Task Without_upgrade_an_HTTP1_client_is_forwarded_as_HTTP1(string pool)
     {
-        await using var backend = await ScriptedBackend.StartAsync();
+        await using var backend = await ProtocolEcho();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
         Assert.Equal((HttpStatusCode.OK, "HTTP/1.1"), await h.GetAsync(PoolYaml.Host));
     }
@@ -50,7 +50,7 @@ public class UpstreamConnectionTests
     [InlineData("http: {h2UpgradePolicy: DEFAULT}", HttpProtocols.Http1, "HTTP/1.1")]
     public async Task An_h2c_client_reaches_the_endpoint_over_HTTP2_only_with_useClientProtocol(string pool, HttpProtocols backendProtocols, string seen)
     {
-        await using var backend = await ScriptedBackend.StartAsync(protocols: backendProtocols);
+        await using var backend = await ProtocolEcho(backendProtocols);
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For(pool, backend.Port), "frontend", "v1");
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
@@ -66,7 +66,7 @@ public class UpstreamConnectionTests
     [InlineData("GRPC")]
     public async Task An_HTTP2_or_GRPC_service_port_is_spoken_to_over_HTTP2_without_any_pool_setting(string protocol)
     {
-        await using var backend = await ScriptedBackend.StartAsync(protocols: HttpProtocols.Http2);
+        await using var backend = await ProtocolEcho(HttpProtocols.Http2);
         var yaml = PoolYaml.For("http: {}", backend.Port).Replace("name: http, protocol: HTTP", $"name: http, protocol: {protocol}");
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1");
         Assert.Equal((HttpStatusCode.OK, "HTTP/2"), await h.GetAsync(PoolYaml.Host));
@@ -75,10 +75,14 @@ public class UpstreamConnectionTests
     [Fact]
     public async Task TcpKeepalive_requests_go_through_sockets_with_keepalive()
     {
-        await using var backend = await ScriptedBackend.StartAsync();
+        await using var backend = await ProtocolEcho();
         await using var h = await ProxyHarness.StartAsync(PoolYaml.For("tcp: {tcpKeepalive: {time: 7s, interval: 3s, probes: 4}}", backend.Port), "frontend", "v1");
         Assert.Equal((HttpStatusCode.OK, "HTTP/1.1"), await h.GetAsync(PoolYaml.Host));
     }
+
+    /// <summary>Answers at once with the protocol each request arrived in.</summary>
+    private static Task<ScriptedBackend> ProtocolEcho(HttpProtocols protocols = HttpProtocols.Http1AndHttp2) =>
+        ScriptedBackend.StartAsync("pool", (c, _, _) => ScriptedBackend.AnswerProtocolAsync(c), protocols);
 
     [Fact]
     public void TcpKeepalive_sets_the_socket_options_it_is_given()

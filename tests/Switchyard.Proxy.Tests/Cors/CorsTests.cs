@@ -7,17 +7,11 @@ namespace Switchyard.Proxy.Tests.Cors;
 /// allowed origin never reach the backend; actual requests get the allow/expose headers.</summary>
 public class CorsTests
 {
-    private static string Vs(string cors, string destination = "{host: frontend}") => $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - corsPolicy:
+    private static string Vs(string cors, string destination = "{host: frontend}") => MeshYaml.VirtualService("frontend", $$"""
+        - corsPolicy:
         {{cors}}
-            route: [{destination: {{destination}}}]
-        """;
+          route: [{destination: {{destination}}}]
+        """);
 
     private const string Full = """
               allowOrigins:

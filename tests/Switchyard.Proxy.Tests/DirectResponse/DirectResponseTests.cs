@@ -6,19 +6,13 @@ namespace Switchyard.Proxy.Tests.DirectResponse;
 /// <summary>Direct responses through the real proxy: Envoy's local reply, no upstream call.</summary>
 public class DirectResponseTests
 {
-    private static string Config(string directResponse) => $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - match:
-            - uri: {prefix: /fixed}
-            directResponse: {{directResponse}}
-          - route:
-            - destination: {host: frontend}
-        """;
+    private static string Config(string directResponse) => MeshYaml.VirtualService("frontend", $$"""
+        - match:
+          - uri: {prefix: /fixed}
+          directResponse: {{directResponse}}
+        - route:
+          - destination: {host: frontend}
+        """);
 
     [Theory]
     [InlineData("{status: 503, body: {string: maintenance}}", 503, "maintenance")]

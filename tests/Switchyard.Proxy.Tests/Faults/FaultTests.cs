@@ -7,17 +7,11 @@ namespace Switchyard.Proxy.Tests.Faults;
 /// <summary>Envoy's fault filter through the real proxy: delays (DI) and aborts (FI), before any upstream call.</summary>
 public class FaultTests
 {
-    private static string Config(string fault) => $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - fault: {{fault}}
-            route:
-            - destination: {host: frontend}
-        """;
+    private static string Config(string fault) => MeshYaml.VirtualService("frontend", $$"""
+        - fault: {{fault}}
+          route:
+          - destination: {host: frontend}
+        """);
 
     private static async Task<string[]> FlagsAsync(ProxyHarness h, int n)
     {
@@ -135,18 +129,12 @@ public class FaultTests
     [Fact]
     public async Task Fault_applies_only_to_its_own_rule()
     {
-        var yaml = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - match: [{headers: {end-user: {exact: jason}}}]
-                fault: {abort: {httpStatus: 500, percentage: {value: 100}}}
-                route: [{destination: {host: frontend}}]
-              - route: [{destination: {host: frontend}}]
-            """;
+        var yaml = MeshYaml.VirtualService("frontend", """
+            - match: [{headers: {end-user: {exact: jason}}}]
+              fault: {abort: {httpStatus: 500, percentage: {value: 100}}}
+              route: [{destination: {host: frontend}}]
+            - route: [{destination: {host: frontend}}]
+            """);
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1");
         Assert.Equal(HttpStatusCode.InternalServerError, (await h.GetAsync("frontend", headers: new() { ["end-user"] = "jason" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await h.GetAsync("frontend")).Status);

@@ -10,27 +10,12 @@ namespace Switchyard.Proxy.Tests.Headers;
 /// </summary>
 public class HeaderOperationsTests
 {
-    private const string Subsets = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          subsets:
-          - {name: v1, labels: {version: v1}}
-          - {name: v2, labels: {version: v2}}
-        ---
-        """;
+    private static readonly string Subsets = MeshYaml.DestinationRule("frontend", subsets: """
+        - {name: v1, labels: {version: v1}}
+        - {name: v2, labels: {version: v2}}
+        """);
 
-    private static string Vs(string http) => Subsets + "\n" + $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-        {{http}}
-        """;
+    private static string Vs(string http) => MeshYaml.Join(Subsets, MeshYaml.VirtualService("frontend", http));
 
     private sealed record Answer(HttpStatusCode Status, string[] Echo, HttpResponseMessage Response)
     {
@@ -56,12 +41,12 @@ public class HeaderOperationsTests
     public async Task Request_set_replaces_add_appends_and_remove_deletes()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers:
-                  request:
-                    set: {x-over: proxy}
-                    add: {x-keep: proxy, x-new: added}
-                    remove: [x-gone]
-                route: [{destination: {host: frontend, subset: v1}}]
+            - headers:
+                request:
+                  set: {x-over: proxy}
+                  add: {x-keep: proxy, x-new: added}
+                  remove: [x-gone]
+              route: [{destination: {host: frontend, subset: v1}}]
             """), "frontend", "v1");
         var a = await SendAsync(h, new() { ["x-over"] = "client", ["x-keep"] = "client", ["x-gone"] = "bye" });
         Assert.Equal(HttpStatusCode.OK, a.Status);
@@ -75,12 +60,12 @@ public class HeaderOperationsTests
     public async Task Response_set_replaces_add_appends_and_remove_deletes_on_the_upstream_answer()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers:
-                  response:
-                    set: {x-served-by: proxy}
-                    add: {x-trace: one}
-                    remove: [content-type]
-                route: [{destination: {host: frontend, subset: v1}}]
+            - headers:
+                response:
+                  set: {x-served-by: proxy}
+                  add: {x-trace: one}
+                  remove: [content-type]
+              route: [{destination: {host: frontend, subset: v1}}]
             """), "frontend", "v1");
         var a = await SendAsync(h);
         Assert.Equal(["proxy"], a.ResponseHeader("x-served-by"));
@@ -92,8 +77,8 @@ public class HeaderOperationsTests
     public async Task Response_set_overwrites_a_header_the_upstream_sent()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers: {response: {set: {content-type: application/x-proxy}}}
-                route: [{destination: {host: frontend, subset: v1}}]
+            - headers: {response: {set: {content-type: application/x-proxy}}}
+              route: [{destination: {host: frontend, subset: v1}}]
             """), "frontend", "v1");
         Assert.Equal(["application/x-proxy"], (await SendAsync(h)).ResponseHeader("content-type"));
     }
@@ -102,7 +87,7 @@ public class HeaderOperationsTests
     public async Task Without_header_operations_the_upstream_answer_is_unchanged()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - route: [{destination: {host: frontend, subset: v1}}]
+            - route: [{destination: {host: frontend, subset: v1}}]
             """), "frontend", "v1");
         var a = await SendAsync(h, new() { ["x-client"] = "c" });
         Assert.Equal(["text/plain"], a.ResponseHeader("content-type"));
@@ -115,10 +100,10 @@ public class HeaderOperationsTests
         // Istio appends a lone destination's operations to the route's lists; Envoy's HeaderParser
         // overwrites first and appends after, so the route's add survives the destination's set.
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers: {request: {add: {x-order: route}}}
-                route:
-                - destination: {host: frontend, subset: v1}
-                  headers: {request: {set: {x-order: destination}}}
+            - headers: {request: {add: {x-order: route}}}
+              route:
+              - destination: {host: frontend, subset: v1}
+                headers: {request: {set: {x-order: destination}}}
             """), "frontend", "v1");
         Assert.Equal("destination, route", (await SendAsync(h)).RequestHeader("x-order"));
     }
@@ -127,18 +112,18 @@ public class HeaderOperationsTests
     public async Task With_several_destinations_the_picked_one_applies_first_and_the_route_set_wins()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers:
-                  request: {set: {x-who: route}}
-                  response: {set: {x-resp: route}}
-                route:
-                - destination: {host: frontend, subset: v1}
-                  weight: 100
-                  headers:
-                    request: {set: {x-who: v1}, add: {x-v1-only: yes}}
-                    response: {set: {x-resp: v1}, add: {x-resp-v1: yes}}
-                - destination: {host: frontend, subset: v2}
-                  weight: 0
-                  headers: {request: {set: {x-v2-only: yes}}}
+            - headers:
+                request: {set: {x-who: route}}
+                response: {set: {x-resp: route}}
+              route:
+              - destination: {host: frontend, subset: v1}
+                weight: 100
+                headers:
+                  request: {set: {x-who: v1}, add: {x-v1-only: yes}}
+                  response: {set: {x-resp: v1}, add: {x-resp-v1: yes}}
+              - destination: {host: frontend, subset: v2}
+                weight: 0
+                headers: {request: {set: {x-v2-only: yes}}}
             """), "frontend", "v1", "v2");
         var a = await SendAsync(h);
         Assert.Equal("frontend v1", a.Echo[0]);
@@ -153,13 +138,13 @@ public class HeaderOperationsTests
     public async Task Each_weighted_destination_gets_only_its_own_operations()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - route:
-                - destination: {host: frontend, subset: v1}
-                  weight: 50
-                  headers: {response: {set: {x-picked: v1}}}
-                - destination: {host: frontend, subset: v2}
-                  weight: 50
-                  headers: {response: {set: {x-picked: v2}}}
+            - route:
+              - destination: {host: frontend, subset: v1}
+                weight: 50
+                headers: {response: {set: {x-picked: v1}}}
+              - destination: {host: frontend, subset: v2}
+                weight: 50
+                headers: {response: {set: {x-picked: v2}}}
             """), "frontend", "v1", "v2");
         var seen = new HashSet<string>();
         for (var i = 0; i < 60; i++)
@@ -178,20 +163,20 @@ public class HeaderOperationsTests
     public async Task A_weighted_destination_authority_rewrites_the_host_unless_the_route_rewrites_it()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match: [{uri: {prefix: /own}}]
-                route:
-                - destination: {host: frontend, subset: v1}
-                  weight: 100
-                  headers: {request: {set: {":authority": v1-host}}}
-                - destination: {host: frontend, subset: v2}
-                  weight: 0
-              - rewrite: {authority: route-host}
-                route:
-                - destination: {host: frontend, subset: v1}
-                  weight: 100
-                  headers: {request: {set: {":authority": v1-host}}}
-                - destination: {host: frontend, subset: v2}
-                  weight: 0
+            - match: [{uri: {prefix: /own}}]
+              route:
+              - destination: {host: frontend, subset: v1}
+                weight: 100
+                headers: {request: {set: {":authority": v1-host}}}
+              - destination: {host: frontend, subset: v2}
+                weight: 0
+            - rewrite: {authority: route-host}
+              route:
+              - destination: {host: frontend, subset: v1}
+                weight: 100
+                headers: {request: {set: {":authority": v1-host}}}
+              - destination: {host: frontend, subset: v2}
+                weight: 0
             """), "frontend", "v1", "v2");
         var own = (await h.GetAsync("frontend", "/own")).Body.Split('\n');
         Assert.Contains("host: v1-host", own);

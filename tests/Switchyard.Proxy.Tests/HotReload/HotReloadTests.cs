@@ -14,27 +14,15 @@ public class HotReloadTests
 {
     private const string VsFile = "frontend-vs.yaml";
 
-    private const string Subsets = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          subsets:
-          - {name: v1, labels: {version: v1}}
-          - {name: v2, labels: {version: v2}}
-        """;
+    private static readonly string Subsets = MeshYaml.DestinationRule("frontend", subsets: """
+        - {name: v1, labels: {version: v1}}
+        - {name: v2, labels: {version: v2}}
+        """);
 
-    private static string AllTo(string subset) => $$$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route:
-            - {destination: {host: frontend, subset: {{{subset}}}}}
-        """;
+    private static string AllTo(string subset) => MeshYaml.VirtualService("frontend", $$$"""
+        - route:
+          - {destination: {host: frontend, subset: {{{subset}}}}}
+        """);
 
     private static Dictionary<string, string> InitialFiles() => new()
     {
@@ -145,15 +133,7 @@ public class HotReloadTests
         await using var h = await FileProxyHarness.StartAsync(InitialFiles(), "frontend", "v1", "v2");
         Assert.Equal(HttpStatusCode.NotFound, (await h.GetAsync("shop.example.com")).Status);
 
-        h.WriteFile("shop-vs.yaml", """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: shop, namespace: default}
-            spec:
-              hosts: [shop.example.com]
-              http:
-              - route: [{destination: {host: frontend.default.svc.cluster.local, subset: v2}}]
-            """);
+        h.WriteFile("shop-vs.yaml", MeshYaml.VirtualService("shop.example.com", "- route: [{destination: {host: frontend.default.svc.cluster.local, subset: v2}}]"));
         var added = await Eventually.UntilAsync(() => h.GetAsync("shop.example.com"), r => r.Status == HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.StartsWith("frontend v2\n", added.Body);
@@ -176,15 +156,7 @@ public class HotReloadTests
     public async Task What_translation_left_out_of_a_reloaded_config_is_listed_on_rejected()
     {
         await using var h = await FileProxyHarness.StartAsync(InitialFiles(), "frontend", "v1", "v2");
-        h.WriteFile("orders-vs.yaml", """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: orders, namespace: default}
-            spec:
-              hosts: [orders.example.com]
-              http:
-              - route: [{destination: {host: nowhere.default.svc.cluster.local}}]
-            """);
+        h.WriteFile("orders-vs.yaml", MeshYaml.VirtualService("orders.example.com", "- route: [{destination: {host: nowhere.default.svc.cluster.local}}]"));
         Assert.Equal(2, await Eventually.UntilAsync(() => ConfigVersionAsync(h), v => v == 2));
 
         // /config_dump lists the translation diagnostic; /rejected, "what was refused or left

@@ -12,40 +12,19 @@ public class BalancingThroughProxyTests
 {
     private static readonly string[] Four = ["a", "b", "c", "d"];
 
-    private const string RouteAll = """
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route: [{destination: {host: frontend}}]
-        """;
+    private static readonly string RouteAll = MeshYaml.VirtualService("frontend", "- route: [{destination: {host: frontend}}]");
 
-    private static string Simple(string lb) => RouteAll + "\n---\n" + $$"""
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          trafficPolicy:
-            loadBalancer: {simple: {{lb}}}
-        """;
+    private static string Simple(string lb) =>
+        MeshYaml.Join(RouteAll, MeshYaml.DestinationRule("frontend", trafficPolicy: $$"""loadBalancer: {simple: {{lb}}}"""));
 
     /// <param name="key">One consistentHash key line, e.g. <c>httpHeaderName: x-user</c>.</param>
     /// <param name="algorithm">Empty (ring hash by default), or a ringHash / maglev line.</param>
-    private static string Hash(string key, string algorithm) => RouteAll + "\n---\n" + $$"""
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          trafficPolicy:
-            loadBalancer:
-              consistentHash:
-                {{key}}
-                {{algorithm}}
-        """;
+    private static string Hash(string key, string algorithm) => MeshYaml.Join(RouteAll, MeshYaml.DestinationRule("frontend", trafficPolicy: $$"""
+        loadBalancer:
+          consistentHash:
+            {{key}}
+            {{algorithm}}
+        """));
 
     [Fact]
     public async Task Round_robin_over_four_endpoints_gives_each_a_quarter_of_400_requests()

@@ -11,17 +11,11 @@ public class MirrorTests
     private static string Config(string mirrorFields, params (string Name, int Port)[] mirrors)
     {
         var entries = string.Join("\n---\n", mirrors.Select(m => ServiceEntryYaml.For(m.Name, [(m.Port, $"app: {m.Name}")])));
-        return entries + "\n---\n" + $$"""
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - route:
-                - destination: {host: frontend}
-            {{string.Join('\n', mirrorFields.Split('\n').Select(l => "    " + l))}}
-            """;
+        return MeshYaml.Join(entries, MeshYaml.VirtualService("frontend", $$"""
+            - route:
+              - destination: {host: frontend}
+            {{MeshYaml.Indent(mirrorFields, 2)}}
+            """));
     }
 
     [Fact]

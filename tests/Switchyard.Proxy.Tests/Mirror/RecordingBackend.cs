@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Mirror;
 
@@ -16,45 +10,40 @@ public sealed record RecordedRequest(string Host, string Method, string PathAndQ
 /// nobody until disposed (a mirror that never answers).</summary>
 public sealed class RecordingBackend : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _block;
+    private LoopbackKestrel _server = null!;
+    private int _answered;
 
-    private RecordingBackend(WebApplication app) => _app = app;
+    private RecordingBackend(bool block) => _block = block;
 
     public ConcurrentQueue<RecordedRequest> Received { get; } = new();
 
-    public int Port { get; private set; }
+    public int Port => _server.Port;
 
     /// <summary>Requests answered so far (a blocking backend answers none).</summary>
-    public int Answered => _answered;
-
-    private int _answered;
+    public int Answered => Volatile.Read(ref _answered);
 
     public static async Task<RecordingBackend> StartAsync(bool block = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var self = new RecordingBackend(app);
-        app.Run(async context =>
-        {
-            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-            var r = context.Request;
-            self.Received.Enqueue(new RecordedRequest(r.Host.Value ?? "", r.Method, r.Path + r.QueryString, body, r.Headers["x-test"].FirstOrDefault()));
-            if (block) await self._release.Task;
-            Interlocked.Increment(ref self._answered);
-            await context.Response.WriteAsync("mirror");
-        });
-        await app.StartAsync();
-        self.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var self = new RecordingBackend(block);
+        self._server = await LoopbackKestrel.StartAsync(self.HandleAsync);
         return self;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        var r = context.Request;
+        Received.Enqueue(new RecordedRequest(r.Host.Value ?? "", r.Method, r.Path + r.QueryString, body, r.Headers["x-test"].FirstOrDefault()));
+        if (_block) await _release.Task;
+        Interlocked.Increment(ref _answered);
+        await context.Response.WriteAsync("mirror");
     }
 
     public async ValueTask DisposeAsync()
     {
         _release.TrySetResult();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 }

@@ -19,25 +19,15 @@ public class OutlierDetectionTests(ITestOutputHelper output)
     private const string Cluster = "outbound|80||frontend.default.svc.cluster.local";
     private static readonly string[] Three = ["a", "b", "c"];
 
-    private static string Config(string outlierDetection) => $$$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route: [{destination: {host: frontend}}]
-            retries: {attempts: 0}
-        ---
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          trafficPolicy:
+    private static string Config(string outlierDetection) => MeshYaml.Join(
+        MeshYaml.VirtualService("frontend", """
+            - route: [{destination: {host: frontend}}]
+              retries: {attempts: 0}
+            """),
+        MeshYaml.DestinationRule("frontend", trafficPolicy: $$$"""
             loadBalancer: {simple: ROUND_ROBIN}
             outlierDetection: {{{outlierDetection}}}
-        """;
+            """));
 
     private static OutlierDetector Detector(ProxyHarness h) => h.State.Current.Clusters[Cluster].Outlier!;
 

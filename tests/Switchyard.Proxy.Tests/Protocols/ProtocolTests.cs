@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Protocols;
@@ -10,15 +11,7 @@ namespace Switchyard.Proxy.Tests.Protocols;
 /// WebSocket upgrades.</summary>
 public class ProtocolTests
 {
-    private const string AllToV1 = """
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route: [{destination: {host: frontend}}]
-        """;
+    private static readonly string AllToV1 = MeshYaml.VirtualService("frontend", "- route: [{destination: {host: frontend}}]");
 
     // Kestrel chooses HTTP/2 on an Http1AndHttp2 endpoint only through TLS ALPN; on cleartext it
     // answers a prior-knowledge preface with GOAWAY HTTP_1_1_REQUIRED (dotnet/aspnetcore#56984).
@@ -60,9 +53,14 @@ public class ProtocolTests
         const int streams = 8;
         // The backend answers only once all streams are in flight together, so streams that the
         // proxy served one after another would never be answered.
-        await using var gated = await GatedBackend.StartAsync(streams);
-        var gatedEntry = ServiceEntryYaml.For("gated", [(gated.Port, "app: gated")]) + "---\n";
-        await using var h = await ProxyHarness.StartAsync(gatedEntry + AllToV1, "frontend", "v1");
+        await using var gated = await ScriptedBackend.StartAsync("gated", async (c, n, b) =>
+        {
+            if (n >= streams) b.Release();
+            await b.Released.WaitAsync(c.RequestAborted);
+            await c.Response.WriteAsync($"released {c.Request.Path}");
+        });
+        var gatedEntry = ServiceEntryYaml.For("gated", [(gated.Port, "app: gated")]);
+        await using var h = await ProxyHarness.StartAsync(MeshYaml.Join(gatedEntry, AllToV1), "frontend", "v1");
         var connects = 0;
         using var client = new HttpClient(new SocketsHttpHandler
         {
@@ -141,19 +139,8 @@ public class ProtocolTests
     public async Task WebSocket_upgrade_passes_through_and_messages_echo_both_ways()
     {
         await using var echo = await WebSocketEchoServer.StartAsync();
-        var wsEntry = $$$"""
-            apiVersion: networking.istio.io/v1
-            kind: ServiceEntry
-            metadata: {name: ws-echo, namespace: default}
-            spec:
-              hosts: [ws-echo.default.svc.cluster.local]
-              location: MESH_INTERNAL
-              resolution: STATIC
-              ports: [{number: 80, name: http, protocol: HTTP}]
-              endpoints: [{address: 127.0.0.1, ports: {http: {{{echo.Port}}}}}]
-            ---
-            """;
-        await using var h = await ProxyHarness.StartAsync(wsEntry + "\n" + AllToV1, "frontend", "v1");
+        var wsEntry = ServiceEntryYaml.For("ws-echo", [(echo.Port, "app: ws-echo")]);
+        await using var h = await ProxyHarness.StartAsync(MeshYaml.Join(wsEntry, AllToV1), "frontend", "v1");
 
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Host", "ws-echo");

@@ -6,19 +6,13 @@ namespace Switchyard.Proxy.Tests.Redirect;
 /// <summary>Redirect routes through the real proxy: answered by the proxy with Envoy's Location, no upstream call.</summary>
 public class RedirectTests
 {
-    private static string Config(string redirect) => $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - match:
-            - uri: {prefix: /old}
-            redirect: {{redirect}}
-          - route:
-            - destination: {host: frontend}
-        """;
+    private static string Config(string redirect) => MeshYaml.VirtualService("frontend", $$"""
+        - match:
+          - uri: {prefix: /old}
+          redirect: {{redirect}}
+        - route:
+          - destination: {host: frontend}
+        """);
 
     private static async Task<(HttpResponseMessage Response, ProxyHarness H)> RedirectAsync(string redirect, string host = "frontend", string path = "/old/page?q=1")
     {

@@ -7,22 +7,15 @@ namespace Switchyard.Proxy.Tests.Retries;
 /// (retry.DefaultConsistentHashPolicy): a retry stays on the request's hashed host.</summary>
 public sealed class ConsistentHashRetryTests
 {
-    private const string HashByUser = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend.default.svc.cluster.local
-          trafficPolicy:
-            loadBalancer:
-              consistentHash: {httpHeaderName: x-user}
-        ---
-        """;
+    private static readonly string HashByUser = MeshYaml.DestinationRule("frontend.default.svc.cluster.local", trafficPolicy: """
+        loadBalancer:
+          consistentHash: {httpHeaderName: x-user}
+        """);
 
     [Fact]
     public async Task Default_policy_retries_on_the_same_hashed_host()
     {
-        await using var h = await ScriptedProxyHarness.StartAsync(HashByUser + "\n" + RouteYaml.With(), [
+        await using var h = await ScriptedProxyHarness.StartAsync(MeshYaml.Join(HashByUser, RouteYaml.With()), [
             await ScriptedBackend.StartAsync("a", (c, n, b) => ScriptedBackend.AnswerAsync(c, b, n == 1 ? 503 : 200)),
             await ScriptedBackend.StartAsync("b", (c, n, b) => ScriptedBackend.AnswerAsync(c, b, n == 1 ? 503 : 200))]);
         var (status, _, outcome) = await h.GetAsync(headers: new() { ["x-user"] = "jason" });
@@ -35,7 +28,7 @@ public sealed class ConsistentHashRetryTests
     public async Task RetryIgnorePreviousHosts_true_moves_even_a_hashed_request()
     {
         await using var h = await ScriptedProxyHarness.StartAsync(
-            HashByUser + "\n" + RouteYaml.With("retries: {attempts: 1, retryOn: 5xx, retryIgnorePreviousHosts: true}"), [
+            MeshYaml.Join(HashByUser, RouteYaml.With("retries: {attempts: 1, retryOn: 5xx, retryIgnorePreviousHosts: true}")), [
             await ScriptedBackend.StartAsync("a", (c, n, b) => ScriptedBackend.AnswerAsync(c, b, n == 1 ? 503 : 200)),
             await ScriptedBackend.StartAsync("b", (c, n, b) => ScriptedBackend.AnswerAsync(c, b, n == 1 ? 503 : 200))]);
         var (status, _, outcome) = await h.GetAsync(headers: new() { ["x-user"] = "jason" });

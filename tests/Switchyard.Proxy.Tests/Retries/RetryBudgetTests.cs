@@ -10,24 +10,12 @@ public class RetryBudgetTests
 {
     private const string Cluster = "outbound|80||frontend.default.svc.cluster.local";
 
-    private const string Config = """
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route: [{destination: {host: frontend}}]
-            retries: {attempts: 1, retryOn: 5xx}
-        ---
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          trafficPolicy:
-            connectionPool: {http: {maxRetries: 1}}
-        """;
+    private static readonly string Config = MeshYaml.Join(
+        MeshYaml.VirtualService("frontend", """
+            - route: [{destination: {host: frontend}}]
+              retries: {attempts: 1, retryOn: 5xx}
+            """),
+        MeshYaml.DestinationRule("frontend", trafficPolicy: "connectionPool: {http: {maxRetries: 1}}"));
 
     [Fact]
     public async Task A_retry_beyond_maxRetries_is_not_made_and_the_request_ends_UO()

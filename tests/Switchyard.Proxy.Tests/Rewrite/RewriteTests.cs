@@ -7,15 +7,7 @@ namespace Switchyard.Proxy.Tests.Rewrite;
 /// answers with the path and headers it received.</summary>
 public class RewriteTests
 {
-    private static string Vs(string http) => $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-        {{http}}
-        """;
+    private static string Vs(string http) => MeshYaml.VirtualService("frontend", http);
 
     private static async Task<string[]> EchoAsync(ProxyHarness h, string path)
     {
@@ -33,9 +25,9 @@ public class RewriteTests
     public async Task Uri_rewrite_replaces_the_matched_prefix_and_keeps_the_rest_and_the_query()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match: [{uri: {prefix: /ratings}}]
-                rewrite: {uri: /v1/bookRatings}
-                route: [{destination: {host: frontend}}]
+            - match: [{uri: {prefix: /ratings}}]
+              rewrite: {uri: /v1/bookRatings}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         var echo = await EchoAsync(h, "/ratings/42?x=1");
         Assert.Equal("/v1/bookRatings/42?x=1", PathSeen(echo));
@@ -46,9 +38,9 @@ public class RewriteTests
     public async Task Uri_rewrite_replaces_the_whole_path_for_an_exact_match()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match: [{uri: {exact: /old}}]
-                rewrite: {uri: /new/place}
-                route: [{destination: {host: frontend}}]
+            - match: [{uri: {exact: /old}}]
+              rewrite: {uri: /new/place}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("/new/place?q=2", PathSeen(await EchoAsync(h, "/old?q=2")));
     }
@@ -57,9 +49,9 @@ public class RewriteTests
     public async Task Uri_rewrite_replaces_the_whole_path_for_a_regex_match()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match: [{uri: {regex: "/items/[0-9]+"}}]
-                rewrite: {uri: /item}
-                route: [{destination: {host: frontend}}]
+            - match: [{uri: {regex: "/items/[0-9]+"}}]
+              rewrite: {uri: /item}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("/item", PathSeen(await EchoAsync(h, "/items/123")));
     }
@@ -69,8 +61,8 @@ public class RewriteTests
     {
         // Istio leaves Envoy's prefix at "/" when the match has no uri: "/a" with rewrite "/v2/" is "/v2/a".
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - rewrite: {uri: /v2/}
-                route: [{destination: {host: frontend}}]
+            - rewrite: {uri: /v2/}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("/v2/a", PathSeen(await EchoAsync(h, "/a")));
     }
@@ -79,12 +71,12 @@ public class RewriteTests
     public async Task The_match_entry_that_held_decides_how_much_of_the_path_is_replaced()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match:
-                - uri: {prefix: /api/v1}
-                - uri: {prefix: /legacy}
-                - uri: {exact: /root}
-                rewrite: {uri: /svc}
-                route: [{destination: {host: frontend}}]
+            - match:
+              - uri: {prefix: /api/v1}
+              - uri: {prefix: /legacy}
+              - uri: {exact: /root}
+              rewrite: {uri: /svc}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("/svc/users", PathSeen(await EchoAsync(h, "/api/v1/users")));
         Assert.Equal("/svc/users", PathSeen(await EchoAsync(h, "/legacy/users")));
@@ -95,10 +87,10 @@ public class RewriteTests
     public async Task Uri_regex_rewrite_substitutes_capture_groups_and_keeps_the_query()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - match: [{uri: {prefix: /service}}]
-                rewrite:
-                  uriRegexRewrite: {match: "^/service/([^/]+)(/.*)$", rewrite: "\\2/instance/\\1"}
-                route: [{destination: {host: frontend}}]
+            - match: [{uri: {prefix: /service}}]
+              rewrite:
+                uriRegexRewrite: {match: "^/service/([^/]+)(/.*)$", rewrite: "\\2/instance/\\1"}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         var echo = await EchoAsync(h, "/service/foo/v1/api?k=v");
         Assert.Equal("/v1/api/instance/foo?k=v", PathSeen(echo));
@@ -109,9 +101,9 @@ public class RewriteTests
     public async Task Uri_regex_rewrite_replaces_every_match()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - rewrite:
-                  uriRegexRewrite: {match: "a", rewrite: "b"}
-                route: [{destination: {host: frontend}}]
+            - rewrite:
+                uriRegexRewrite: {match: "a", rewrite: "b"}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("/bbb/b", PathSeen(await EchoAsync(h, "/aaa/a")));
     }
@@ -120,8 +112,8 @@ public class RewriteTests
     public async Task Authority_rewrite_sets_the_upstream_host_without_x_forwarded_host()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - rewrite: {authority: reviews.example.com}
-                route: [{destination: {host: frontend}}]
+            - rewrite: {authority: reviews.example.com}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         var echo = await EchoAsync(h, "/a");
         Assert.Equal("reviews.example.com", Header(echo, "host"));
@@ -134,7 +126,7 @@ public class RewriteTests
     public async Task Without_rewrite_path_and_host_reach_the_upstream_unchanged()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - route: [{destination: {host: frontend}}]
+            - route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         var echo = await EchoAsync(h, "/keep/me?x=1");
         Assert.Equal("/keep/me?x=1", PathSeen(echo));
@@ -146,9 +138,9 @@ public class RewriteTests
     public async Task Rewrite_authority_wins_over_an_authority_header_operation()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - rewrite: {authority: from-rewrite}
-                headers: {request: {set: {":authority": from-headers}}}
-                route: [{destination: {host: frontend}}]
+            - rewrite: {authority: from-rewrite}
+              headers: {request: {set: {":authority": from-headers}}}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("from-rewrite", Header(await EchoAsync(h, "/"), "host"));
     }
@@ -157,8 +149,8 @@ public class RewriteTests
     public async Task An_authority_header_operation_rewrites_the_host_instead_of_adding_a_header()
     {
         await using var h = await ProxyHarness.StartAsync(Vs("""
-              - headers: {request: {set: {host: via-header}}}
-                route: [{destination: {host: frontend}}]
+            - headers: {request: {set: {host: via-header}}}
+              route: [{destination: {host: frontend}}]
             """), "frontend", "v1");
         Assert.Equal("via-header", Header(await EchoAsync(h, "/"), "host"));
     }

@@ -7,29 +7,16 @@ namespace Switchyard.Proxy.Tests.Routing;
 /// <summary>Real backends, the real proxy, real sockets: Istio's routing semantics end to end.</summary>
 public class RoutingTests
 {
-    private const string Subsets = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata: {name: frontend, namespace: default}
-        spec:
-          host: frontend
-          subsets:
-          - {name: v1, labels: {version: v1}}
-          - {name: v2, labels: {version: v2}}
-        ---
-        """;
+    private static readonly string Subsets = MeshYaml.DestinationRule("frontend", subsets: """
+        - {name: v1, labels: {version: v1}}
+        - {name: v2, labels: {version: v2}}
+        """);
 
-    private static string Split(int w1, int w2) => Subsets + "\n" + $$"""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - route:
-            - {destination: {host: frontend, subset: v1}, weight: {{w1}}}
-            - {destination: {host: frontend, subset: v2}, weight: {{w2}}}
-        """;
+    private static string Split(int w1, int w2) => MeshYaml.Join(Subsets, MeshYaml.VirtualService("frontend", $$"""
+        - route:
+          - {destination: {host: frontend, subset: v1}, weight: {{w1}}}
+          - {destination: {host: frontend, subset: v2}, weight: {{w2}}}
+        """));
 
     [Theory]
     [InlineData(50, 50)]
@@ -47,20 +34,14 @@ public class RoutingTests
     [Fact]
     public async Task Header_match_sends_jason_to_v2_and_everyone_else_to_v1()
     {
-        var yaml = Subsets + "\n" + """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - match:
-                - headers: {end-user: {exact: jason}}
-                route:
-                - destination: {host: frontend, subset: v2}
-              - route:
-                - destination: {host: frontend, subset: v1}
-            """;
+        var yaml = MeshYaml.Join(Subsets, MeshYaml.VirtualService("frontend", """
+            - match:
+              - headers: {end-user: {exact: jason}}
+              route:
+              - destination: {host: frontend, subset: v2}
+            - route:
+              - destination: {host: frontend, subset: v1}
+            """));
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1", "v2");
         var jason = await h.CountAsync("frontend", 20, headers: new() { ["end-user"] = "jason" });
         var others = await h.CountAsync("frontend", 20, headers: new() { ["end-user"] = "maria" });
@@ -71,18 +52,12 @@ public class RoutingTests
     [Fact]
     public async Task First_matching_rule_wins_even_when_a_later_one_is_more_specific()
     {
-        var yaml = Subsets + "\n" + """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - match: [{uri: {prefix: /api}}]
-                route: [{destination: {host: frontend, subset: v1}}]
-              - match: [{uri: {exact: /api/v2}}]
-                route: [{destination: {host: frontend, subset: v2}}]
-            """;
+        var yaml = MeshYaml.Join(Subsets, MeshYaml.VirtualService("frontend", """
+            - match: [{uri: {prefix: /api}}]
+              route: [{destination: {host: frontend, subset: v1}}]
+            - match: [{uri: {exact: /api/v2}}]
+              route: [{destination: {host: frontend, subset: v2}}]
+            """));
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1", "v2");
         var (status, body) = await h.GetAsync("frontend", "/api/v2");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -115,15 +90,9 @@ public class RoutingTests
     [Fact]
     public async Task Subset_no_destination_rule_defines_is_503_with_flag_NC()
     {
-        var yaml = Subsets + "\n" + """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - route: [{destination: {host: frontend, subset: v3}}]
-            """;
+        var yaml = MeshYaml.Join(Subsets, MeshYaml.VirtualService("frontend", """
+            - route: [{destination: {host: frontend, subset: v3}}]
+            """));
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1", "v2");
         var (status, _) = await h.GetAsync("frontend");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
@@ -133,23 +102,9 @@ public class RoutingTests
     [Fact]
     public async Task Subset_that_selects_no_endpoint_is_503_UH_no_healthy_upstream()
     {
-        var yaml = """
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: frontend, namespace: default}
-            spec:
-              host: frontend
-              subsets:
-              - {name: v9, labels: {version: v9}}
-            ---
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: frontend, namespace: default}
-            spec:
-              hosts: [frontend]
-              http:
-              - route: [{destination: {host: frontend, subset: v9}}]
-            """;
+        var yaml = MeshYaml.Join(
+            MeshYaml.DestinationRule("frontend", subsets: "- {name: v9, labels: {version: v9}}"),
+            MeshYaml.VirtualService("frontend", "- route: [{destination: {host: frontend, subset: v9}}]"));
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1");
         var (status, body) = await h.GetAsync("frontend");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);

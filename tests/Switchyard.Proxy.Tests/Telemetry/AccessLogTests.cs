@@ -11,17 +11,11 @@ namespace Switchyard.Proxy.Tests.Telemetry;
 /// rendered as Istio's text line or its JSON object.</summary>
 public class AccessLogTests
 {
-    private const string Route = """
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: frontend, namespace: default}
-        spec:
-          hosts: [frontend]
-          http:
-          - name: all
-            route:
-            - destination: {host: frontend}
-        """;
+    private static readonly string Route = MeshYaml.VirtualService("frontend", """
+        - name: all
+          route:
+          - destination: {host: frontend}
+        """);
 
     // Istio's default TEXT format, field by field (see AccessLogFormatter).
     private static readonly Regex IstioTextLine = new(

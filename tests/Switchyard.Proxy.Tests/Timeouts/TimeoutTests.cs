@@ -11,12 +11,12 @@ namespace Switchyard.Proxy.Tests.Timeouts;
 public sealed class TimeoutTests
 {
     private static Task<ScriptedBackend> Hangs() =>
-        ScriptedBackend.StartAsync("hangs", async (c, _, b) => { await b.Release.Task; await ScriptedBackend.AnswerAsync(c, b); });
+        ScriptedBackend.StartAsync("hangs", async (c, _, b) => { await b.Released; await ScriptedBackend.AnswerAsync(c, b); });
 
     private static Task<ScriptedBackend> HangsFirstTime() =>
         ScriptedBackend.StartAsync("slow-once", async (c, n, b) =>
         {
-            if (n == 1) await b.Release.Task;
+            if (n == 1) await b.Released;
             await ScriptedBackend.AnswerAsync(c, b);
         });
 
@@ -111,7 +111,7 @@ public sealed class TimeoutTests
                 c.Response.ContentType = "text/plain";
                 await c.Response.WriteAsync("first part\n");
                 await c.Response.Body.FlushAsync();
-                await b.Release.Task;
+                await b.Released;
             })]);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = "frontend";
