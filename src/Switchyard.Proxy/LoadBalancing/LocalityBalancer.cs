@@ -29,7 +29,7 @@ public sealed class LocalityBalancer : ILoadBalancer
     public EndpointState? Pick(in LbRequest request)
     {
         if (_levels.Length == 0) return null;
-        var level = ChooseLevel();
+        var level = request.TriedPriorities is { Count: > 0 } tried && ChooseUntriedLevel(tried) is { } untried ? untried : ChooseLevel();
         var picked = ChooseGroup(_levels[level]).Balancer.Pick(request);
         if (picked is not null && Eligibility.IsPreferred(picked, request.Exclude)) return picked;
 
@@ -44,26 +44,60 @@ public sealed class LocalityBalancer : ILoadBalancer
         return picked;
     }
 
+    /// <summary>Istio's retryRemoteLocalities is Envoy's previous_priorities plugin with
+    /// update_frequency 2: a level that has taken two attempts is left out of the next choice,
+    /// and the remaining levels share the load by health. Null when no other level has a healthy
+    /// endpoint (Envoy then resets and uses every level again).</summary>
+    private int? ChooseUntriedLevel(IReadOnlyList<EndpointState> tried)
+    {
+        const int UpdateFrequency = 2;
+        Span<double> health = _levels.Length <= 16 ? stackalloc double[_levels.Length] : new double[_levels.Length];
+        var excluded = false;
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            var attempts = 0;
+            foreach (var t in tried)
+                if (_levels[i].Endpoints.Contains(t)) attempts++;
+            excluded |= attempts >= UpdateFrequency;
+            health[i] = attempts >= UpdateFrequency ? 0 : Math.Min(1.0, Overprovisioning * HealthyFraction(_levels[i].Endpoints));
+        }
+        return excluded ? Spill(health) : null;
+    }
+
     private int ChooseLevel()
     {
         if (_levels.Length == 1) return 0;
         Span<double> health = _levels.Length <= 16 ? stackalloc double[_levels.Length] : new double[_levels.Length];
-        var sum = 0.0;
         for (var i = 0; i < _levels.Length; i++)
-            sum += health[i] = Math.Min(1.0, Overprovisioning * HealthyFraction(_levels[i].Endpoints));
-        if (sum <= 0) return 0; // nothing healthy anywhere: the level's balancer ignores ejection
-        if (health[0] >= 1.0) return 0;
+            health[i] = Math.Min(1.0, Overprovisioning * HealthyFraction(_levels[i].Endpoints));
+        // Nothing healthy anywhere: level 0, whose balancer answers UH (or ignores ejection in panic).
+        return Spill(health) ?? 0;
+    }
+
+    /// <summary>Envoy's priority load: each level in order takes what its health allows of what is
+    /// left, scaled up to 100% when the levels' health sums below it; null when all are 0.</summary>
+    private int? Spill(Span<double> health)
+    {
+        var sum = 0.0;
+        foreach (var h in health) sum += h;
+        if (sum <= 0) return null;
         var scale = sum < 1.0 ? 1.0 / sum : 1.0;
+        // The first level with any health takes everything when it can (no draw needed).
+        for (var i = 0; i < health.Length; i++)
+            if (health[i] > 0) { if (health[i] * scale >= 1.0) return i; break; }
         var target = _random.NextDouble();
         var remaining = 1.0;
-        for (var i = 0; i < _levels.Length; i++)
+        var last = 0;
+        for (var i = 0; i < health.Length; i++)
         {
+            if (health[i] <= 0) continue;
+            last = i;
             var load = Math.Min(health[i] * scale, remaining);
-            remaining -= load;
             if (target < load) return i;
+            remaining -= load;
             target -= load;
         }
-        return _levels.Length - 1;
+        return last;
     }
 
     private LocalityGroup ChooseGroup(LocalityLevel level)

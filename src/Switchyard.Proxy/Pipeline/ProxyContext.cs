@@ -13,9 +13,6 @@ namespace Switchyard.Proxy.Pipeline;
 /// </summary>
 public sealed class ProxyContext(HttpContext http, ProxyState state, HttpRequestView view, long startTimestamp)
 {
-    /// <summary>How the upstream attempt loop (a handler under the forwarder) finds this request's context.</summary>
-    public static readonly HttpRequestOptionsKey<ProxyContext> OptionsKey = new("switchyard.proxy-context");
-
     public HttpContext Http { get; } = http;
 
     /// <summary>The one snapshot and cluster set this request uses from start to end.</summary>

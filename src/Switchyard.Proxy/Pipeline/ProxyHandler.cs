@@ -7,6 +7,7 @@ using Switchyard.Proxy.Mirror;
 using Switchyard.Proxy.Redirect;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
+using Switchyard.Proxy.Upstream;
 using Switchyard.Randomness;
 using Switchyard.Translation.Routes;
 using Yarp.ReverseProxy.Forwarder;
@@ -88,16 +89,12 @@ public sealed class ProxyHandler(
             return;
         }
 
-        await ForwardAsync(ctx, cluster).ConfigureAwait(false);
-    }
-
-    private async ValueTask ForwardAsync(ProxyContext ctx, ClusterRuntime cluster)
-    {
+        // Forward (inline rather than a helper: one async state machine less per request).
         var first = ctx.Upstream!;
         first.OnRequestStart();
         try
         {
-            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, cluster.Invoker, RequestConfig, new ProxyTransformer(ctx))
+            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, new ProxyTransformer(ctx))
                 .ConfigureAwait(false);
             var flag = FlagFor(error);
             // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.

@@ -8,8 +8,7 @@ namespace Switchyard.Proxy.Pipeline;
 /// <summary>
 /// Shapes the upstream request and the downstream response for one request. Envoy keeps the
 /// client's Host/:authority on the upstream request (the sidecar is transparent); YARP's default
-/// would put the endpoint address there instead. It also hands the request's context to the
-/// upstream attempt loop through the request message's options.
+/// would put the endpoint address there instead.
 /// </summary>
 public sealed class ProxyTransformer(ProxyContext ctx) : HttpTransformer
 {
@@ -17,7 +16,6 @@ public sealed class ProxyTransformer(ProxyContext ctx) : HttpTransformer
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         proxyRequest.Headers.Host = httpContext.Request.Host.Value;
-        proxyRequest.Options.Set(ProxyContext.OptionsKey, ctx);
         if (ctx.Route!.Rewrite is { } rewrite) RewriteStep.Apply(ctx, rewrite, proxyRequest, destinationPrefix);
 
         if (ctx.Route.Headers is { } headers) HeadersStep.ApplyToRequest(headers, ctx.Destination, proxyRequest);

@@ -9,7 +9,8 @@ namespace Switchyard.Proxy.Retries;
 /// consistent hashing) the balancer is asked to avoid the host that just failed, and a pick that
 /// lands on any host tried before is re-drawn, up to Istio's HostSelectionRetryMaxAttempts (5);
 /// when no other host exists the retry goes back to the same one. The request is then pointed at
-/// the chosen endpoint and the in-flight counts move with it.
+/// the chosen endpoint and the in-flight counts move with it. With retryRemoteLocalities the
+/// endpoints tried so far also steer a locality balancer to other priority levels.
 /// </summary>
 public static class RetryTarget
 {
@@ -20,17 +21,19 @@ public static class RetryTarget
         var previous = ctx.Upstream!;
         var avoid = policy.RetryIgnorePreviousHosts ?? ctx.HashKey is null;
         var balancer = ctx.Cluster!.Balancer;
+        tried = Append(tried, previous);
+        // retryRemoteLocalities: the locality balancer moves on from levels already tried.
+        var priorities = policy.RetryRemoteLocalities ? tried : null;
         EndpointState? next;
         if (avoid)
         {
-            tried = Append(tried, previous);
-            next = balancer.Pick(new LbRequest(ctx.HashKey, previous));
+            next = balancer.Pick(new LbRequest(ctx.HashKey, previous, priorities));
             for (var i = 1; i < HostSelectionMaxAttempts && next is not null && Contains(tried, next); i++)
-                next = balancer.Pick(new LbRequest(ctx.HashKey, previous));
+                next = balancer.Pick(new LbRequest(ctx.HashKey, previous, priorities));
         }
         else
         {
-            next = balancer.Pick(new LbRequest(ctx.HashKey));
+            next = balancer.Pick(new LbRequest(ctx.HashKey, TriedPriorities: priorities));
         }
         if (next is null || ReferenceEquals(next, previous)) return;
 

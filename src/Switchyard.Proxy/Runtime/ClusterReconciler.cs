@@ -50,7 +50,7 @@ public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, s
         }
         foreach (var c in previous.Clusters.Values)
             if (!clusters.TryGetValue(c.Spec.Name, out var now) || !ReferenceEquals(now, c)) c.Outlier?.Dispose();
-        var retired = previous.Clusters.Values.Select(c => c.Invoker).Where(i => !kept.Contains(i)).Distinct().ToList();
+        var retired = previous.Clusters.Values.Select(c => (HttpMessageInvoker)c.Invoker).Where(i => !kept.Contains(i)).Distinct().ToList();
         return (new ProxyState(snapshot, clusters), retired);
     }
 

@@ -1,5 +1,6 @@
 using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Proxy.LoadBalancing;
+using Switchyard.Proxy.Upstream;
 using Switchyard.Proxy.OutlierDetection;
 using Switchyard.Translation.Clusters;
 using Switchyard.Translation.Policies.ConnectionPool;
@@ -11,7 +12,7 @@ namespace Switchyard.Proxy.Runtime;
 /// its circuit breakers and its outlier detector. Survives snapshot swaps while the cluster's spec
 /// is unchanged; the breakers and detector also survive an endpoint change when their policy is the same.
 /// </summary>
-public sealed class ClusterRuntime(ClusterSpec spec, string fingerprint, IReadOnlyList<EndpointState> endpoints, ILoadBalancer balancer, HttpMessageInvoker invoker, string clientFingerprint)
+public sealed class ClusterRuntime(ClusterSpec spec, string fingerprint, IReadOnlyList<EndpointState> endpoints, ILoadBalancer balancer, ClusterInvoker invoker, string clientFingerprint)
 {
     public ClusterSpec Spec { get; } = spec;
 
@@ -22,7 +23,7 @@ public sealed class ClusterRuntime(ClusterSpec spec, string fingerprint, IReadOn
 
     public ILoadBalancer Balancer { get; } = balancer;
 
-    public HttpMessageInvoker Invoker { get; } = invoker;
+    public ClusterInvoker Invoker { get; } = invoker;
 
     /// <summary>The parts of the policy the upstream client depends on (connection pool, TLS).</summary>
     public string ClientFingerprint { get; } = clientFingerprint;

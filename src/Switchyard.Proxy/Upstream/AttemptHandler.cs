@@ -18,10 +18,14 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>A request sent without a proxied request's context (a mirror copy) goes straight to the endpoint.</summary>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    /// <summary>The attempt loop for one proxied request (see <see cref="RequestInvoker"/>).</summary>
+    public Task<HttpResponseMessage> SendAsync(ProxyContext ctx, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(ProxyContext.OptionsKey, out var ctx) || ctx.Upstream is null)
-            return base.SendAsync(request, cancellationToken);
+        if (ctx.Upstream is null) return base.SendAsync(request, cancellationToken);
 
         // [timeouts] route timeout over all attempts
         var timeouts = AttemptTimeouts.For(ctx, request);

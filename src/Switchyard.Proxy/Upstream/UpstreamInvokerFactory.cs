@@ -12,7 +12,7 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public static class UpstreamInvokerFactory
 {
-    public static HttpMessageInvoker Create(ClusterPolicy policy, TimeProvider time, IRandomSource random)
+    public static ClusterInvoker Create(ClusterPolicy policy, TimeProvider time, IRandomSource random)
     {
         var tcp = policy.ConnectionPool?.Tcp;
         var http = policy.ConnectionPool?.Http;
@@ -35,6 +35,6 @@ public static class UpstreamInvokerFactory
         if (http?.MaxRequestsPerConnection is > 1 and var perConnection)
             handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
                 ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
-        return new HttpMessageInvoker(new AttemptHandler(handler, time, random), disposeHandler: true);
+        return new ClusterInvoker(new AttemptHandler(handler, time, random));
     }
 }

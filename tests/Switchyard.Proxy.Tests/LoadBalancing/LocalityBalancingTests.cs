@@ -54,6 +54,34 @@ public class LocalityBalancingTests
     }
 
     [Fact]
+    public void RetryRemoteLocalities_leaves_a_level_after_two_attempts_there()
+    {
+        var near1 = Ep("10.0.0.1", Local);
+        var near2 = Ep("10.0.0.2", Local);
+        var far = Ep("10.0.0.3", "eu-west/zone-x/s");
+        var lb = Create(new LocalityLoadBalancerSetting(), [near1, near2, far]);
+
+        // Envoy's previous_priorities with Istio's update_frequency 2: one attempt in the local
+        // level keeps the next pick there; after two the retry goes to the remote level.
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Same(near2, lb.Pick(new LbRequest(null, near1, [near1])));
+            Assert.Same(far, lb.Pick(new LbRequest(null, near2, [near1, near2])));
+        }
+    }
+
+    [Fact]
+    public void RetryRemoteLocalities_stays_when_no_other_level_has_a_healthy_endpoint()
+    {
+        var near1 = Ep("10.0.0.1", Local);
+        var near2 = Ep("10.0.0.2", Local);
+        var far = Ep("10.0.0.3", "eu-west/zone-x/s");
+        var lb = Create(new LocalityLoadBalancerSetting(), [near1, near2, far]);
+        far.IsEjected = true;
+        Assert.Same(near1, lb.Pick(new LbRequest(null, near2, [near1, near2])));
+    }
+
+    [Fact]
     public void Without_outlier_detection_failover_does_not_apply_and_all_localities_share()
     {
         var lb = Create(new LocalityLoadBalancerSetting(), [Ep("10.0.0.1", Local), Ep("10.0.0.2", "eu-west/zone-x/s")], outlierDetection: false);
