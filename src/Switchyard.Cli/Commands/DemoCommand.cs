@@ -91,8 +91,8 @@ public static class DemoCommand
             io.Out.WriteLine($"         curl {server.AdminUri}config_dump");
             if (keepRunning)
             {
-                io.Out.WriteLine("Running; Ctrl+C stops.");
-                try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
+                io.Out.WriteLine("Running; Ctrl+C or SIGTERM stops.");
+                await ShutdownSignal.WaitAsync(ct);
             }
             return counts.Keys.Any(k => k.StartsWith("HTTP ", StringComparison.Ordinal)) ? 1 : 0;
         }

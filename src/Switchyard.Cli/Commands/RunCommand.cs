@@ -73,13 +73,7 @@ public static class RunCommand
         };
         await using var server = await ProxyServer.StartAsync(options, state, adminData, ct);
         io.Err.WriteLine($"switchyard proxy on {server.ProxyUri}, admin on {server.AdminUri}");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await ShutdownSignal.WaitAsync(ct);
         return 0;
     }
 }
