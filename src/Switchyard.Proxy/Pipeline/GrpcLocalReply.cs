@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Switchyard.Proxy.Pipeline;
 
 /// <summary>
-/// Envoy answers a gRPC request's local reply (fault abort, direct response, redirect) as a gRPC
+/// Envoy answers a gRPC request's local reply (any: NR, NC, UH, UO, UF, UT, fault abort, direct response, redirect) as a gRPC
 /// trailers-only response: HTTP 200, content-type application/grpc, <c>grpc-status</c> (the given
 /// one, else mapped from the HTTP status) and the body text as <c>grpc-message</c>
 /// (Http::Utility::sendLocalReply with is_grpc). A gRPC client cannot read an HTTP error body.
@@ -27,6 +27,17 @@ public static class GrpcLocalReply
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = (grpcStatus ?? FromHttp(httpStatus)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!string.IsNullOrEmpty(message)) response.Headers["grpc-message"] = PercentEncode(message);
+    }
+
+    /// <summary>The same answer as a response message, for replies made inside the attempt loop.</summary>
+    public static HttpResponseMessage ToMessage(int httpStatus, string? message)
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        var reply = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
+        reply.Headers.TryAddWithoutValidation("grpc-status", FromHttp(httpStatus).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(message)) reply.Headers.TryAddWithoutValidation("grpc-message", PercentEncode(message));
+        return reply;
     }
 
     /// <summary>Envoy's Grpc::Utility::httpToGrpcStatus.</summary>

@@ -7,7 +7,8 @@ namespace Switchyard.Proxy.Pipeline;
 
 /// <summary>
 /// Answers the proxy gives itself, as Envoy's local replies: a status, a short text/plain body and
-/// the response flag. Before forwarding they are written to the client directly; inside the
+/// the response flag; a gRPC request gets them as a trailers-only gRPC answer
+/// (<see cref="GrpcLocalReply"/>). Before forwarding they are written to the client directly; inside the
 /// upstream attempt loop they are returned as a response message, which the forwarder then copies
 /// to the client like any upstream answer.
 /// </summary>
@@ -26,6 +27,11 @@ public static class LocalReply
     {
         ctx.AddFlag(flag);
         var response = ctx.Http.Response;
+        if (GrpcLocalReply.IsGrpc(ctx.Http.Request))
+        {
+            GrpcLocalReply.Send(response, status, null, body);
+            return;
+        }
         response.StatusCode = status;
         if (string.IsNullOrEmpty(body)) return;
         response.ContentType = "text/plain";
@@ -35,6 +41,7 @@ public static class LocalReply
     public static HttpResponseMessage ToMessage(ProxyContext ctx, HttpStatusCode status, string flag, string body)
     {
         ctx.AddFlag(flag);
+        if (GrpcLocalReply.IsGrpc(ctx.Http.Request)) return GrpcLocalReply.ToMessage((int)status, body);
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         return new HttpResponseMessage(status) { Content = content };
