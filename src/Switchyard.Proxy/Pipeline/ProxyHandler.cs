@@ -31,24 +31,26 @@ public sealed class ProxyHandler(
 {
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context)
     {
         var ctx = new ProxyContext(context, state.Current, new HttpRequestView(context, listenerPort), time.GetTimestamp());
-        if (onOutcome is null)
-        {
-            await RunAsync(ctx).ConfigureAwait(false);
-            return;
-        }
+        // Without an outcome reader the request runs in RunAsync's own state machine, no wrapper.
+        return onOutcome is null ? RunAsync(ctx) : RunWithOutcomeAsync(ctx, onOutcome);
+    }
+
+    private async Task RunWithOutcomeAsync(ProxyContext ctx, Action<RequestOutcome> report)
+    {
         // Counting body bytes costs two wrappers per request, so only when someone reads the outcome.
+        var context = ctx.Http;
         var received = new ByteCountingStream(context.Request.Body);
         var sent = new ByteCountingStream(context.Response.Body);
         context.Request.Body = received;
         context.Response.Body = sent;
         await RunAsync(ctx).ConfigureAwait(false);
-        onOutcome(Outcome(ctx, received.Count, sent.Count));
+        report(Outcome(ctx, received.Count, sent.Count));
     }
 
-    private async ValueTask RunAsync(ProxyContext ctx)
+    private async Task RunAsync(ProxyContext ctx)
     {
         var vhost = ctx.State.Snapshot.FindVirtualHost(ctx.Http.Request.Host.Value.AsSpan());
         ctx.Route = vhost is null ? null : RouteTable.Match(vhost, ctx.View);
@@ -94,7 +96,7 @@ public sealed class ProxyHandler(
         first.OnRequestStart();
         try
         {
-            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, new ProxyTransformer(ctx))
+            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
                 .ConfigureAwait(false);
             var flag = FlagFor(error);
             // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.

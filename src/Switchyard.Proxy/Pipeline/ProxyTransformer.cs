@@ -10,12 +10,24 @@ namespace Switchyard.Proxy.Pipeline;
 /// client's Host/:authority on the upstream request (the sidecar is transparent); YARP's default
 /// would put the endpoint address there instead.
 /// </summary>
-public sealed class ProxyTransformer(ProxyContext ctx) : HttpTransformer
+public sealed class ProxyTransformer : HttpTransformer
 {
+    /// <summary>For routes without rewrites or header operations: shared, nothing per request.</summary>
+    private static readonly ProxyTransformer PreserveAuthority = new(null);
+
+    private readonly ProxyContext? _ctx;
+
+    private ProxyTransformer(ProxyContext? ctx) => _ctx = ctx;
+
+    /// <summary>The transformer for this request: its own only when its route rewrites or edits headers.</summary>
+    public static ProxyTransformer For(ProxyContext ctx) =>
+        ctx.Route is { Rewrite: null, Headers: null } ? PreserveAuthority : new ProxyTransformer(ctx);
+
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         proxyRequest.Headers.Host = httpContext.Request.Host.Value;
+        if (_ctx is not { } ctx) return;
         if (ctx.Route!.Rewrite is { } rewrite) RewriteStep.Apply(ctx, rewrite, proxyRequest, destinationPrefix);
 
         if (ctx.Route.Headers is { } headers) HeadersStep.ApplyToRequest(headers, ctx.Destination, proxyRequest);
@@ -24,7 +36,7 @@ public sealed class ProxyTransformer(ProxyContext ctx) : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        if (proxyResponse is not null && ctx.Route!.Headers is { } headers) HeadersStep.ApplyToResponse(headers, ctx.Destination, httpContext.Response.Headers);
+        if (proxyResponse is not null && _ctx?.Route!.Headers is { } headers) HeadersStep.ApplyToResponse(headers, _ctx.Destination, httpContext.Response.Headers);
 
         // CORS response headers are set by CorsStep as the response starts, so local replies get them too.
         return copy;

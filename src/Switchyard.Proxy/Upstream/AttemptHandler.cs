@@ -18,15 +18,9 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
 {
-    /// <summary>A request sent without a proxied request's context (a mirror copy) goes straight to the endpoint.</summary>
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
-
     /// <summary>The attempt loop for one proxied request (see <see cref="RequestInvoker"/>).</summary>
     public Task<HttpResponseMessage> SendAsync(ProxyContext ctx, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (ctx.Upstream is null) return base.SendAsync(request, cancellationToken);
-
         // [timeouts] route timeout over all attempts
         var timeouts = AttemptTimeouts.For(ctx, request);
         // Without a route timeout (Istio's default) the loop runs directly: no timer, no extra state machine.
@@ -93,7 +87,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
                 }
             }
             // Envoy reports a timed-out attempt as a local-origin failure (LocalOriginTimeout).
-            ctx.Cluster?.Outlier?.Report(ctx.Upstream!, response,
+            ctx.Cluster!.Outlier?.Report(ctx.Upstream!, response,
                 failure ?? (perTryTimedOut || routeTimedOut ? UpstreamFailureKind.Reset : null));
 
             // [retries] decide, pick another endpoint, replay the body
@@ -104,7 +98,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
             {
                 // connectionPool.http.maxRetries: Envoy's retry circuit breaker holds a place from
                 // scheduling a retry until its backoff ends; without one the retry is not made (UO).
-                var pool = ctx.Cluster?.Pool;
+                var pool = ctx.Cluster!.Pool;
                 if (pool is null || pool.TryStartRetry())
                 {
                     retriesLeft--;

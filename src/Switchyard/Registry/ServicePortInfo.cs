@@ -9,5 +9,5 @@ public sealed record ServicePortInfo(uint Number, string? Name, string? Protocol
     public string? Inferred { get; init; }
 
     /// <summary>Istio speaks HTTP/2 to endpoints of HTTP2 and gRPC ports whatever the client spoke.</summary>
-    public bool IsHttp2 => Inferred is "http2" or "grpc" or "grpc-web";
+    public static bool IsHttp2Protocol(string? inferred) => inferred is "http2" or "grpc" or "grpc-web";
 }

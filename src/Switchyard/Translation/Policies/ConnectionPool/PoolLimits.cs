@@ -1,4 +1,5 @@
 using Switchyard.Model.Networking;
+using Switchyard.Registry;
 
 namespace Switchyard.Translation.Policies.ConnectionPool;
 
@@ -29,7 +30,7 @@ public sealed record PoolLimits(
     /// upstream, as Istio sets http2_protocol_options on their clusters.</param>
     public static PoolLimits From(ConnectionPoolSettings? pool, string? portProtocol = null)
     {
-        var http2Port = portProtocol is "http2" or "grpc" or "grpc-web";
+        var http2Port = ServicePortInfo.IsHttp2Protocol(portProtocol);
         if (pool is null) return http2Port ? Default with { Protocol = UpstreamProtocol.Http2 } : Default;
         var tcp = pool.Tcp;
         var http = pool.Http;

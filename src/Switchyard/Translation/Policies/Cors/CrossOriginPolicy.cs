@@ -17,10 +17,14 @@ public sealed class CrossOriginPolicy
 {
     private readonly StringMatcher[] _origins;
 
+    /// <summary>Some matcher accepts the literal "*": decided by the configuration alone, so once.</summary>
+    private readonly bool _allowsAnyOrigin;
+
     private CrossOriginPolicy(StringMatcher[] origins, string allowMethods, string allowHeaders, string exposeHeaders,
         string? maxAge, bool allowCredentials, bool forwardUnmatchedPreflights)
     {
         _origins = origins;
+        _allowsAnyOrigin = origins.Any(m => m.Matches("*"));
         AllowMethods = allowMethods;
         AllowHeaders = allowHeaders;
         ExposeHeaders = exposeHeaders;
@@ -77,8 +81,9 @@ public sealed class CrossOriginPolicy
     /// </summary>
     public bool Allows(string origin)
     {
+        if (_allowsAnyOrigin) return true;
         foreach (var m in _origins)
-            if (m.Matches("*") || m.Matches(origin)) return true;
+            if (m.Matches(origin)) return true;
         return false;
     }
 
