@@ -53,8 +53,8 @@ public static class MirrorStep
 
         var body = await BufferBodyAsync(ctx.Http).ConfigureAwait(false);
         if (body is null) return;
-        var copy = new MirrorCopy(ctx.Http.Request, PathAndQuery(ctx.Http), body.Value);
-        var timeout = ctx.Route!.Rule.Timeout is { Nanoseconds: > 0 } t ? t.ToTimeSpan() : DefaultTimeout;
+        var copy = new MirrorCopy(ctx.Http.Request, ctx.View.PathAndQuery, body.Value);
+        var timeout = ctx.Route!.Timeout?.Timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
         foreach (var cluster in drawn)
         {
             var slots = InFlight.GetOrCreateValue(cluster);
@@ -115,10 +115,4 @@ public static class MirrorStep
         return bytes;
     }
 
-    private static string PathAndQuery(HttpContext http)
-    {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (raw is { Length: > 0 } && raw[0] == '/') return raw;
-        return (http.Request.Path.Value is { Length: > 0 } p ? p : "/") + http.Request.QueryString.Value;
-    }
 }

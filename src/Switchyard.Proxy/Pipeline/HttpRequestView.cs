@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Switchyard.Translation.Routes;
 
 namespace Switchyard.Proxy.Pipeline;
@@ -19,6 +20,13 @@ public sealed class HttpRequestView(HttpContext context, int listenerPort) : IRe
     public string Query => _request.QueryString.HasValue ? _request.QueryString.Value![1..] : "";
 
     public int Port => _request.Host.Port ?? listenerPort;
+
+    /// <summary>The request's :path as the client sent it (origin form), else the decoded path and
+    /// query (an absolute-form proxy request): what Envoy copies into redirects and mirrors.</summary>
+    public string PathAndQuery =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw[0] == '/'
+            ? raw
+            : Path + _request.QueryString.Value;
 
     public string? GetHeader(string name)
     {

@@ -27,7 +27,7 @@ public static class RedirectStep
         var request = ctx.Http.Request;
         var forwarded = request.Headers["x-forwarded-proto"];
         var proto = forwarded.Count == 1 && !string.IsNullOrEmpty(forwarded[0]) ? forwarded[0]! : request.Scheme;
-        return RedirectLocation.Build(policy, request.Scheme, proto, request.Host.Value ?? "", PathAndQuery(ctx.Http), ctx.View.Port);
+        return RedirectLocation.Build(policy, request.Scheme, proto, request.Host.Value ?? "", ctx.View.PathAndQuery, ctx.View.Port);
     }
 
     /// <summary>Envoy's local reply for a route answered by the proxy: a gRPC request gets
@@ -42,11 +42,4 @@ public static class RedirectStep
         if (GrpcLocalReply.IsGrpc(ctx.Http.Request)) GrpcLocalReply.Send(response, status, null, grpcMessage);
     }
 
-    /// <summary>The request's :path as the client sent it (origin form), else the decoded path and query.</summary>
-    private static string PathAndQuery(HttpContext http)
-    {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (raw is { Length: > 0 } && raw[0] == '/') return raw;
-        return (http.Request.Path.Value is { Length: > 0 } p ? p : "/") + http.Request.QueryString.Value;
-    }
 }
