@@ -10,7 +10,7 @@ namespace Switchyard.Sources;
 /// <see cref="ConfigAdmission"/>); the result is published as one immutable <see cref="ConfigSet"/>.
 /// Events on the file system are debounced, so an editor's save or a checkout is one reload.
 /// </summary>
-public sealed class FileSource : IDisposable
+public sealed class FileSource : IConfigSource
 {
     public static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(200);
 
@@ -31,6 +31,8 @@ public sealed class FileSource : IDisposable
         _log = log;
         _debouncer = new Debouncer(time, debounce, ReloadFromWatcher);
     }
+
+    public string Name => "files";
 
     /// <summary>The latest published set; <see cref="ConfigSet.Empty"/> before the first load.</summary>
     public ConfigSet Current => Volatile.Read(ref _current);

@@ -88,14 +88,3 @@ public sealed class ProxyHarness : IAsyncDisposable
         foreach (var b in Backends) await b.DisposeAsync();
     }
 }
-
-/// <summary>Seeded randomness for reproducible splits.</summary>
-public sealed class SeededRandom(int seed) : IRandomSource
-{
-    private readonly Random _random = new(seed);
-    private readonly Lock _gate = new();
-
-    public int Next(int maxExclusive) { lock (_gate) return _random.Next(maxExclusive); }
-
-    public double NextDouble() { lock (_gate) return _random.NextDouble(); }
-}

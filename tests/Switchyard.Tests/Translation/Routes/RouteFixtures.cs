@@ -64,13 +64,3 @@ internal static class RouteFixtures
         return headers;
     }
 }
-
-/// <summary>A seeded <see cref="IRandomSource"/>: the same seed gives the same picks.</summary>
-internal sealed class SeededRandom(int seed) : IRandomSource
-{
-    private readonly Random _random = new(seed);
-
-    public int Next(int maxExclusive) => _random.Next(maxExclusive);
-
-    public double NextDouble() => _random.NextDouble();
-}
