@@ -1,16 +1,15 @@
 using System.CommandLine;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Switchyard.Diagnostics;
 using Switchyard.Loading;
 using Switchyard.Model;
 using Switchyard.Model.Kubernetes;
-using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.Hosting;
-using Switchyard.Proxy.Runtime;
-using Switchyard.Randomness;
 using Switchyard.Registry;
-using Switchyard.Translation;
+using Switchyard.Sources;
 
 namespace Switchyard.Cli.Commands;
 
@@ -49,31 +48,39 @@ public static class DemoCommand
 
     public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct)
     {
-        var load = ConfigLoader.LoadPaths([configPath]);
-        if (load.InputErrors.Count > 0 || load.SyntaxErrors.Count > 0 || load.FieldErrors.Count > 0)
+        // The same load → admit pipeline as run's: what validate or run would reject, demo refuses.
+        var files = new FileSource([configPath], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce);
+        var loaded = files.LoadNow();
+        if (loaded.Rejected.Count > 0)
         {
-            foreach (var d in load.AllDiagnostics) io.Err.WriteLine(Diagnostics.DiagnosticFormatter.FormatValidateLine(d));
+            foreach (var d in DiagnosticFormatter.Sorted(loaded.Rejected)) io.Err.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
+            files.Dispose();
             return 1;
         }
 
         // One backend per workload: the pods the Deployments would run.
         var backends = new List<(Workload Workload, EchoBackend Backend)>();
-        foreach (var w in load.Resources.OfType<Workload>())
-        {
-            var version = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("version") ?? w.Name;
-            var app = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("app") ?? w.Name;
-            backends.Add((w, await EchoBackend.StartAsync($"{app} {version}")));
-        }
+        var sources = new List<IConfigSource> { files };
         try
         {
-            var resources = new List<Resource>(load.Resources);
-            resources.AddRange(ConfigLoader.LoadText(DemoEndpointsYaml(load.Resources, backends), "demo-endpoints.yaml").Resources);
+            foreach (var w in loaded.Resources.OfType<Workload>())
+            {
+                var version = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("version") ?? w.Name;
+                var app = w.Spec.Template.Metadata.Labels?.GetValueOrDefault("app") ?? w.Name;
+                backends.Add((w, await EchoBackend.StartAsync($"{app} {version}")));
+            }
+            // The endpoints Kubernetes would create for those pods, as one more source beside the files.
+            var endpoints = new InMemorySource("demo-endpoints");
+            endpoints.Set(ConfigLoader.LoadText(DemoEndpointsYaml(loaded.Resources, backends), "demo-endpoints.yaml").Resources);
+            sources.Add(endpoints);
 
-            var adminData = new AdminData();
-            var state = new ProxyStateHolder(new ClusterReconciler(SharedRandomSource.Instance, TimeProvider.System, null), TimeProvider.System);
-            var snapshot = new MeshUpdater(state, adminData, new TranslationOptions()).Apply(resources, 1, []);
-            await using var server = await ProxyServer.StartAsync(new ProxyServerOptions { Listen = listen, Admin = admin }, state, adminData, ct);
+            // The table is the demo's output; the proxy's own log shows only what went wrong.
+            using var logs = OneLineLoggerProvider.CreateFactory(io.Err, LogLevel.Warning);
+            var options = new SwitchyardHostOptions { Listen = listen, Admin = admin, Sources = sources, LoggerFactory = logs };
+            sources = [];
+            await using var server = await SwitchyardHost.StartAsync(options, ct);
 
+            var snapshot = server.State.Current.Snapshot;
             var host = snapshot.VirtualHosts.Values.Select(v => v.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "frontend";
             var shortHost = host.Split('.')[0];
             io.Out.WriteLine($"Switchyard demo: {configPath} — proxy {server.ProxyUri}, admin {server.AdminUri}");
@@ -98,6 +105,8 @@ public static class DemoCommand
         }
         finally
         {
+            // Sources not yet handed to the host (it disposes those it was given).
+            foreach (var s in sources) s.Dispose();
             foreach (var (_, b) in backends) await b.DisposeAsync();
         }
     }

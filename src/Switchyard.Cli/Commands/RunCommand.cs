@@ -1,14 +1,6 @@
 using System.CommandLine;
-using Switchyard.Diagnostics;
-using Switchyard.Loading;
-using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Hosting;
-using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
-using Switchyard.Registry;
-using Switchyard.Randomness;
-using Switchyard.Sources;
-using Switchyard.Translation;
 
 namespace Switchyard.Cli.Commands;
 
@@ -50,29 +42,20 @@ public static class RunCommand
         foreach (var p in paths)
             if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
 
-        var time = TimeProvider.System;
-        var adminData = new AdminData();
-        // The proxy's locality and labels (for locality balancing and failoverPriority) are its workload's, as Istio reads them from the pod.
-        var reconciler = new ClusterReconciler(SharedRandomSource.Instance, time, Localities.FromLabels(workloadLabels), workloadLabels);
-        var state = new ProxyStateHolder(reconciler, time);
-        var updater = new MeshUpdater(state, adminData, new TranslationOptions { ProxyNamespace = ns, WorkloadLabels = workloadLabels });
-        using var loop = new FileConfigLoop(paths, new LoadOptions { DefaultNamespace = ns }, updater, time, set =>
-        {
-            foreach (var d in set.Rejected) io.Err.WriteLine($"rejected: {DiagnosticFormatter.FormatValidateLine(d)}");
-            var snapshot = state.Current.Snapshot;
-            io.Err.WriteLine($"config v{set.Version}: {set.Resources.Count} resources, {snapshot.VirtualHosts.Count} host names, {snapshot.Clusters.Count} clusters");
-        });
-        loop.Start();
-
-        await using var log = accessLog == AccessLogFormat.Off ? null : new AccessLogWriter(io.Out, accessLog);
-        var options = new ProxyServerOptions
+        // The proxy's own log (snapshots, rejections, listeners) on stderr; stdout is the access log's.
+        using var logs = OneLineLoggerProvider.CreateFactory(io.Err);
+        await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
         {
             Listen = listen,
             Admin = admin,
-            OnOutcome = log is null ? null : log.Write,
-        };
-        await using var server = await ProxyServer.StartAsync(options, state, adminData, ct);
-        io.Err.WriteLine($"switchyard proxy on {server.ProxyUri}, admin on {server.AdminUri}");
+            ConfigFiles = paths,
+            Namespace = ns,
+            WorkloadLabels = workloadLabels,
+            LoggerFactory = logs,
+            AccessLog = accessLog,
+            AccessLogOutput = io.Out,
+        }, ct);
+        io.Err.WriteLine($"switchyard proxy on {host.ProxyUri}, admin on {host.AdminUri}");
         await ShutdownSignal.WaitAsync(ct);
         return 0;
     }

@@ -23,11 +23,14 @@ public static class EventIds
     public const int SnapshotApplied = 1100;
     public const int TranslationDiagnostic = 1101;
     public const int FieldNotEnforced = 1102;
+    public const int SnapshotFailed = 1103;
 
     // 2000–2099: hosting (listeners, admin, lifecycle).
     public const int ListenerStarted = 2000;
     public const int AdminStarted = 2001;
     public const int ShuttingDown = 2002;
+    public const int ListenerFailed = 2003;
+    public const int ShutdownStepFailed = 2004;
 
     // 2100–2199: the request path and upstream clients.
     public const int RequestFailed = 2100;

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Loading;
-using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Hosting;
-using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Tests.TestSupport;
-using Switchyard.Translation;
 
 namespace Switchyard.Proxy.Tests.Admin;
 
@@ -26,13 +24,15 @@ public class AdminTests
     [Fact]
     public async Task Ready_is_503_PRE_INITIALIZING_before_any_snapshot_and_200_LIVE_once_one_is_applied()
     {
-        var admin = new AdminData();
-        var state = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(1), TimeProvider.System, null), TimeProvider.System);
-        await using var server = await ProxyServer.StartAsync(new ProxyServerOptions
+        var config = new InMemorySource();
+        await using var server = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
-        }, state, admin, TestContext.Current.CancellationToken);
+            Sources = [config],
+            Random = new SeededRandom(1),
+            LoggerFactory = NullLoggerFactory.Instance,
+        }, TestContext.Current.CancellationToken);
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.AdminUri };
 
         var before = await GetAsync(client, "/ready");
@@ -41,7 +41,7 @@ public class AdminTests
         Assert.Equal(0, Version(await GetAsync(client, "/config_dump")));
 
         var load = ConfigLoader.LoadText(ServiceEntryYaml.For("frontend", [(9, "app: frontend, version: v1")]), "se.yaml");
-        new MeshUpdater(state, admin, new TranslationOptions()).Apply(load.Resources, 1, []);
+        config.Set(load.Resources);
 
         var after = await GetAsync(client, "/ready");
         Assert.Equal(HttpStatusCode.OK, after.Status);

@@ -1,19 +1,17 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Switchyard.Loading;
-using Switchyard.Proxy.Admin;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.Hosting;
-using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
-using Switchyard.Translation;
+using Switchyard.Sources;
 
 namespace Switchyard.Proxy.Tests.TestSupport;
 
 /// <summary>
 /// What <c>switchyard run -f DIR</c> assembles, over a real temporary directory: real Kestrel
-/// backends registered by a ServiceEntry file, a <see cref="FileConfigLoop"/> watching the
-/// directory, the real proxy and its admin API on free ports. Edits are written the way editors
+/// backends registered by a ServiceEntry file, and a <see cref="SwitchyardHost"/> watching the
+/// directory with the real proxy and its admin API on free ports. Edits are written the way editors
 /// and <c>kubectl</c>-style tools save (a complete file renamed into place), so a reload never
 /// sees a half-written file.
 /// </summary>
@@ -36,8 +34,10 @@ public sealed class FileProxyHarness : IAsyncDisposable
 
     public List<EchoBackend> Backends { get; } = new();
     public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
-    public ProxyServer Server { get; private set; } = null!;
-    public FileConfigLoop Loop { get; private set; } = null!;
+    public SwitchyardHost Server { get; private set; } = null!;
+
+    /// <summary>The file source the host follows (its Reloaded event fires on every round).</summary>
+    public IConfigSource Source => Server.Sources[0];
     public HttpClient Client { get; private set; } = null!;
     public HttpClient AdminClient { get; private set; } = null!;
 
@@ -54,18 +54,15 @@ public sealed class FileProxyHarness : IAsyncDisposable
                 ServiceEntryYaml.For(service, versions.Select((v, i) => (h.Backends[i].Port, $"app: {service}, version: {v}"))));
             foreach (var (name, text) in files) h.WriteFile(name, text);
 
-            var admin = new AdminData();
-            var state = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), TimeProvider.System, null), TimeProvider.System);
-            var updater = new MeshUpdater(state, admin, new TranslationOptions());
-            h.Loop = new FileConfigLoop([h.ConfigDirectory], new LoadOptions(), updater, TimeProvider.System);
-            h.Loop.Start();
-            h.Server = await ProxyServer.StartAsync(new ProxyServerOptions
+            h.Server = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
             {
                 Listen = new IPEndPoint(IPAddress.Loopback, 0),
                 Admin = new IPEndPoint(IPAddress.Loopback, 0),
+                ConfigFiles = [h.ConfigDirectory],
                 Random = new SeededRandom(7),
+                LoggerFactory = NullLoggerFactory.Instance,
                 OnOutcome = h.Outcomes.Enqueue,
-            }, state, admin);
+            }, TestContext.Current.CancellationToken);
             h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
             h.AdminClient = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.AdminUri, Timeout = TimeSpan.FromSeconds(60) };
             return h;
@@ -106,7 +103,6 @@ public sealed class FileProxyHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Loop?.Dispose();
         Client?.Dispose();
         AdminClient?.Dispose();
         if (Server is not null) await Server.DisposeAsync();

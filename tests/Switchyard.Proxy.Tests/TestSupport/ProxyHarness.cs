@@ -1,28 +1,28 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Loading;
-using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
-using Switchyard.Randomness;
 using Switchyard.Translation;
 
 namespace Switchyard.Proxy.Tests.TestSupport;
 
 /// <summary>
 /// Real Kestrel backends on free ports, registered as the endpoints of a ServiceEntry for
-/// <c>{service}.default.svc.cluster.local</c>, the real proxy on a free port, and an HttpClient.
+/// <c>{service}.default.svc.cluster.local</c>, the real proxy on a free port (started by
+/// <see cref="SwitchyardHost"/> over an <see cref="InMemorySource"/>), and an HttpClient.
 /// </summary>
 public sealed class ProxyHarness : IAsyncDisposable
 {
     public List<EchoBackend> Backends { get; } = new();
     public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
-    public ProxyServer Server { get; private set; } = null!;
-    public ProxyStateHolder State { get; private set; } = null!;
+    public SwitchyardHost Server { get; private set; } = null!;
+    public ProxyStateHolder State => Server.State;
     public HttpClient Client { get; private set; } = null!;
-    private MeshUpdater _updater = null!;
+    private readonly InMemorySource _config = new("test");
     private string _endpointsYaml = "";
 
     /// <summary>Backends are named "{service} {version}" and labelled app/version.</summary>
@@ -35,18 +35,17 @@ public sealed class ProxyHarness : IAsyncDisposable
         var h = new ProxyHarness();
         foreach (var v in versions) h.Backends.Add(await EchoBackend.StartAsync($"{service} {v}"));
         h._endpointsYaml = ServiceEntryYaml.For(service, versions.Select((v, i) => (h.Backends[i].Port, $"app: {service}, version: {v}")));
-        var admin = new AdminData();
-        h.State = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(42), time, null), time);
-        h._updater = new MeshUpdater(h.State, admin, new TranslationOptions());
-        h.Apply(configYaml, 1);
-        h.Server = await ProxyServer.StartAsync(new ProxyServerOptions
+        h._config.Set(h.Load(configYaml), 1);
+        h.Server = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
+            Sources = [h._config],
             Random = new SeededRandom(7),
             Time = time,
+            LoggerFactory = NullLoggerFactory.Instance,
             OnOutcome = h.Outcomes.Enqueue,
-        }, h.State, admin);
+        }, TestContext.Current.CancellationToken);
         h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
         return h;
     }
@@ -54,9 +53,15 @@ public sealed class ProxyHarness : IAsyncDisposable
     /// <summary>Replaces the configuration (the backends stay registered).</summary>
     public MeshSnapshot Apply(string configYaml, long version)
     {
+        _config.Set(Load(configYaml), version);
+        return State.Current.Snapshot;
+    }
+
+    private IReadOnlyList<Switchyard.Model.Resource> Load(string configYaml)
+    {
         var load = ConfigLoader.LoadText(configYaml + "\n---\n" + _endpointsYaml, "test.yaml");
         Assert.Empty(load.AllDiagnostics);
-        return _updater.Apply(load.Resources, version, []);
+        return load.Resources;
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path = "/", Dictionary<string, string>? headers = null)

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Switchyard.Diagnostics;
+
+namespace Switchyard.Proxy.Hosting;
+
+/// <summary>What the host logs: each snapshot it publishes, what translation or a source left out
+/// (with file:line, as <c>validate</c> prints it), its listeners and its shutdown.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = EventIds.SnapshotApplied, Level = LogLevel.Information,
+        Message = "config v{Version}: {Resources} resources, {HostNames} host names, {Clusters} clusters")]
+    public static partial void SnapshotApplied(ILogger logger, long version, int resources, int hostNames, int clusters);
+
+    [LoggerMessage(EventId = EventIds.TranslationDiagnostic, Level = LogLevel.Warning, Message = "not enforced: {Diagnostic}")]
+    public static partial void TranslationDiagnostic(ILogger logger, string diagnostic);
+
+    [LoggerMessage(EventId = EventIds.SnapshotFailed, Level = LogLevel.Error,
+        Message = "config v{Version} from {Source} was not applied; the last good snapshot keeps serving")]
+    public static partial void SnapshotFailed(ILogger logger, long version, string source, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.ResourceRejected, Level = LogLevel.Warning, Message = "rejected: {Diagnostic}")]
+    public static partial void ResourceRejected(ILogger logger, string diagnostic);
+
+    [LoggerMessage(EventId = EventIds.ListenerStarted, Level = LogLevel.Information, Message = "{Listener} listener on {Uri}")]
+    public static partial void ListenerStarted(ILogger logger, string listener, Uri uri);
+
+    [LoggerMessage(EventId = EventIds.AdminStarted, Level = LogLevel.Information, Message = "admin on {Uri}")]
+    public static partial void AdminStarted(ILogger logger, Uri uri);
+
+    [LoggerMessage(EventId = EventIds.ListenerFailed, Level = LogLevel.Error, Message = "{Listener} listener on {Endpoint} did not start")]
+    public static partial void ListenerFailed(ILogger logger, string listener, string endpoint, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.ShuttingDown, Level = LogLevel.Information, Message = "shutting down")]
+    public static partial void ShuttingDown(ILogger logger);
+
+    [LoggerMessage(EventId = EventIds.ShutdownStepFailed, Level = LogLevel.Error, Message = "shutting down: {Step} failed")]
+    public static partial void ShutdownStepFailed(ILogger logger, string step, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.ReloadFailed, Level = LogLevel.Error, Message = "{Source}: {Diagnostic}")]
+    public static partial void SourceProblem(ILogger logger, string source, string diagnostic);
+}

@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.Diagnostics;
+using Switchyard.Loading;
+using Switchyard.Proxy.Admin;
+using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Runtime;
+using Switchyard.Proxy.Telemetry;
+using Switchyard.Registry;
+using Switchyard.Sources;
+using Switchyard.Translation;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Switchyard.Proxy.Hosting;
+
+/// <summary>
+/// The composition root: builds a proxy from <see cref="SwitchyardHostOptions"/> — its runtime
+/// state, its config sources and how their sets become snapshots, its Kestrel listeners — and
+/// takes it down in order. <c>switchyard run</c>, <c>demo</c> and every test harness start the
+/// proxy here, so this is the one place that knows how the pieces fit.
+/// </summary>
+public sealed class SwitchyardHost : IAsyncDisposable
+{
+    private readonly List<KestrelListener> _listeners = [];
+    private readonly List<IConfigSource> _sources;
+    private readonly ILoggerFactory _logs;
+    private readonly bool _ownsLogs;
+    private readonly ILogger _logger;
+    private readonly AccessLogWriter? _accessLog;
+    private bool _disposed;
+
+    private SwitchyardHost(SwitchyardHostOptions options)
+    {
+        _ownsLogs = options.LoggerFactory is null;
+        _logs = options.LoggerFactory ?? OneLineLoggerProvider.CreateFactory(Console.Error);
+        _logger = _logs.CreateLogger("Switchyard.Host");
+        Options = options;
+
+        // The proxy's locality and labels (locality balancing, failoverPriority) are its workload's, as Istio reads them from the pod.
+        var locality = options.Locality ?? Localities.FromLabels(options.WorkloadLabels);
+        State = new ProxyStateHolder(new ClusterReconciler(options.Random, options.Time, locality, options.WorkloadLabels), options.Time);
+        var translation = new TranslationOptions { ProxyNamespace = options.Namespace, WorkloadLabels = options.WorkloadLabels };
+        _sources = BuildSources(options);
+        Feed = new ConfigFeed(_sources, new MeshUpdater(State, Admin, translation, _logger), _logger);
+
+        _accessLog = options.AccessLog == AccessLogFormat.Off ? null : new AccessLogWriter(options.AccessLogOutput ?? Console.Out, options.AccessLog);
+    }
+
+    public SwitchyardHostOptions Options { get; }
+
+    /// <summary>The one snapshot root the request path reads.</summary>
+    public ProxyStateHolder State { get; }
+
+    /// <summary>What the admin API shows besides the snapshot (what the sources rejected).</summary>
+    public AdminData Admin { get; } = new();
+
+    /// <summary>Every source the host follows, files first, in the order their resources are merged.</summary>
+    public IReadOnlyList<IConfigSource> Sources => _sources;
+
+    /// <summary>The outbound listener's bound address.</summary>
+    public Uri ProxyUri => Listener("outbound")!.Uri;
+
+    /// <summary>The admin listener's bound address; null without one.</summary>
+    public Uri? AdminUri => Listener("admin")?.Uri;
+
+    private ConfigFeed Feed { get; }
+
+    /// <summary>Loads the config, publishes the first snapshot, starts the listeners.</summary>
+    public static async Task<SwitchyardHost> StartAsync(SwitchyardHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var host = new SwitchyardHost(options);
+        try
+        {
+            host.Feed.Start();
+            foreach (var registration in host.Registrations()) await host.StartListenerAsync(registration, cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The config sources: one registration per kind (files today; the Kubernetes API and xDS next).</summary>
+    private List<IConfigSource> BuildSources(SwitchyardHostOptions options)
+    {
+        var sources = new List<IConfigSource>();
+        if (options.ConfigFiles.Count > 0)
+        {
+            FileSource? files = null;
+            // Reload failures and watcher errors; rejections are logged by ConfigFeed on every round.
+            files = new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace }, options.Time, FileSource.DefaultDebounce,
+                d => { if (files is null || !files.Current.Rejected.Contains(d)) Log.SourceProblem(_logger, "files", DiagnosticFormatter.FormatValidateLine(d)); });
+            sources.Add(files);
+        }
+        sources.AddRange(options.Sources);
+        return sources;
+    }
+
+    /// <summary>The listeners: one registration per kind (inbound and gateway listeners go here).</summary>
+    private IEnumerable<ListenerRegistration> Registrations()
+    {
+        yield return new ListenerRegistration("outbound", Options.Listen, HttpProtocols.Http1AndHttp2, MapOutbound);
+        if (Options.Admin is { } admin) yield return new ListenerRegistration("admin", admin, HttpProtocols.Http1, app => AdminEndpoints.Map(app, State, Admin));
+    }
+
+    private void MapOutbound(WebApplication app)
+    {
+        var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+        var handler = new ProxyHandler(State, forwarder, Options.Random, Options.Time, Options.Listen.Port, OnOutcome(_accessLog, Options.OnOutcome));
+        app.Run(handler.HandleAsync);
+    }
+
+    private async Task StartListenerAsync(ListenerRegistration registration, CancellationToken ct)
+    {
+        KestrelListener listener;
+        try
+        {
+            listener = await KestrelListener.StartAsync(registration, Options.Time, _logs, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.ListenerFailed(_logger, registration.Name, registration.Endpoint.ToString(), ex);
+            throw;
+        }
+        _listeners.Add(listener);
+        if (registration.Name == "admin") Log.AdminStarted(_logger, listener.Uri);
+        else Log.ListenerStarted(_logger, registration.Name, listener.Uri);
+    }
+
+    private KestrelListener? Listener(string name)
+    {
+        foreach (var l in _listeners)
+            if (l.Name == name) return l;
+        return null;
+    }
+
+    private static Action<RequestOutcome>? OnOutcome(AccessLogWriter? accessLog, Action<RequestOutcome>? onOutcome)
+    {
+        if (accessLog is null) return onOutcome;
+        if (onOutcome is null) return accessLog.Write;
+        return outcome =>
+        {
+            accessLog.Write(outcome);
+            onOutcome(outcome);
+        };
+    }
+
+    /// <summary>Stops the listeners (requests in flight finish), then the sources, then drains the access log.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Log.ShuttingDown(_logger);
+        // The outbound listener first: no new traffic, and the admin API answers while it drains.
+        foreach (var listener in _listeners)
+            await StepAsync($"stopping the {listener.Name} listener", listener.DisposeAsync).ConfigureAwait(false);
+        foreach (var source in _sources)
+            await StepAsync($"closing source {source.Name}", () => { source.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
+        if (_accessLog is not null) await StepAsync("flushing the access log", _accessLog.DisposeAsync).ConfigureAwait(false);
+        if (_ownsLogs) _logs.Dispose();
+    }
+
+    private async Task StepAsync(string step, Func<ValueTask> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.ShutdownStepFailed(_logger, step, ex);
+        }
+    }
+}
