@@ -54,6 +54,9 @@ internal sealed class KestrelListener : IAsyncDisposable
         // its per-connection chatter stays below the threshold and costs an IsEnabled check.
         builder.Logging.AddProvider(new ForwardingLoggerProvider(logs));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Kestrel warns at start that a cleartext Http1AndHttp2 endpoint speaks only HTTP/1.1;
+        // Http2PriorKnowledgeSelector makes that untrue, so only Kestrel's errors are shown.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
