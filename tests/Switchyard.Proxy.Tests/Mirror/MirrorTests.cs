@@ -103,11 +103,8 @@ public class MirrorTests
     [Fact]
     public async Task Dead_mirror_port_neither_slows_nor_fails_the_primary()
     {
-        var dead = new TcpListener(IPAddress.Loopback, 0);
-        dead.Start();
-        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
-        dead.Stop();
-        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}", ("mirror", port)), "frontend", "v1");
+        using var dead = new RefusedPort();
+        await using var h = await ProxyHarness.StartAsync(Config("mirror: {host: mirror}", ("mirror", dead.Port)), "frontend", "v1");
         var counts = await h.CountAsync("frontend", 20);
         Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 20));

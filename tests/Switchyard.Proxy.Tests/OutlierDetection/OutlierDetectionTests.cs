@@ -145,10 +145,8 @@ public class OutlierDetectionTests(ITestOutputHelper output)
     public async Task An_endpoint_refusing_connections_is_ejected_for_local_origin_failures(string outlierDetection, int failures)
     {
         await using var h = await ProxyHarness.StartAsync(Config(outlierDetection), new FakeTimeProvider(), "frontend", "a");
-        var refusing = new TcpListener(IPAddress.Loopback, 0);
-        refusing.Start();
-        var deadPort = ((IPEndPoint)refusing.LocalEndpoint).Port;
-        refusing.Stop();
+        using var refusing = new RefusedPort();
+        var deadPort = refusing.Port;
         h.Apply(Config(outlierDetection).Replace("frontend", "flaky", StringComparison.Ordinal)
             + "\n---\n" + ServiceEntryYaml.For("flaky", [(h.Backends[0].Port, "app: flaky"), (deadPort, "app: flaky")]), 2);
 

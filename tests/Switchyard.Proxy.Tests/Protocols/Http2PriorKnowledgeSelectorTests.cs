@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Time.Testing;
 using Switchyard.Proxy.Hosting;
 
 namespace Switchyard.Proxy.Tests.Protocols;
@@ -86,9 +87,15 @@ public class Http2PriorKnowledgeSelectorTests
     [Fact]
     public async Task Silent_connection_is_closed_after_the_keep_alive_timeout_without_reaching_HTTP()
     {
-        var connection = new TestConnection();
-        // The client never sends a byte, so only the timeout can end the wait.
-        await connection.RunSelectorAsync(firstBytesTimeout: TimeSpan.FromMilliseconds(50)).WaitAsync(TestContext.Current.CancellationToken);
+        var time = new FakeTimeProvider();
+        var connection = new TestConnection(time);
+        // The client never sends a byte, so only the timeout can end the wait. The selector arms
+        // its timer before its first await, so the clock may move as soon as it returns.
+        var running = connection.RunSelectorAsync(firstBytesTimeout: TimeSpan.FromSeconds(130));
+        time.Advance(TimeSpan.FromSeconds(129));
+        Assert.False(running.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await running.WaitAsync(TestContext.Current.CancellationToken);
         Assert.False(connection.Handed.Task.IsCompleted);
     }
 
@@ -112,8 +119,11 @@ public class Http2PriorKnowledgeSelectorTests
         private readonly Pipe _toClient = new();
         private readonly DefaultConnectionContext _context;
 
-        public TestConnection()
+        private readonly TimeProvider _time;
+
+        public TestConnection(TimeProvider? time = null)
         {
+            _time = time ?? TimeProvider.System;
             _context = new DefaultConnectionContext("test", new DuplexPipe(_fromClient.Reader, _toClient.Writer), new DuplexPipe(_toClient.Reader, _fromClient.Writer));
             _context.Features.Set<IConnectionLifetimeNotificationFeature>(Lifetime);
         }
@@ -127,7 +137,7 @@ public class Http2PriorKnowledgeSelectorTests
             var selector = new Http2PriorKnowledgeSelector(
                 c => { Handed.TrySetResult(c); return Task.CompletedTask; },
                 firstBytesTimeout ?? TimeSpan.FromMinutes(5),
-                TimeProvider.System);
+                _time);
             return selector.OnConnectionAsync(_context);
         }
 
