@@ -33,7 +33,8 @@ public sealed class FileProxyHarness : IAsyncDisposable
     public string ConfigDirectory { get; }
 
     public List<EchoBackend> Backends { get; } = new();
-    public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
+    private readonly OutcomeRecorder _recorder = new();
+    public ConcurrentQueue<RequestOutcome> Outcomes => _recorder.Outcomes;
     public SwitchyardHost Server { get; private set; } = null!;
 
     /// <summary>The file source the host follows (its Reloaded event fires on every round).</summary>
@@ -61,7 +62,7 @@ public sealed class FileProxyHarness : IAsyncDisposable
                 ConfigFiles = [h.ConfigDirectory],
                 Random = new SeededRandom(7),
                 LoggerFactory = NullLoggerFactory.Instance,
-                OnOutcome = h.Outcomes.Enqueue,
+                OnOutcome = h._recorder.Record,
             }, TestContext.Current.CancellationToken);
             h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
             h.AdminClient = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.AdminUri, Timeout = TimeSpan.FromSeconds(60) };
@@ -91,8 +92,12 @@ public sealed class FileProxyHarness : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = host;
+        var before = _recorder.Recorded;
         using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        // The outcome is recorded after the response completes; wait for it rather than for time.
+        await _recorder.WaitForAsync(before + 1);
+        return (response.StatusCode, body);
     }
 
     public async Task<(HttpStatusCode Status, string Body)> AdminGetAsync(string path)

@@ -18,7 +18,8 @@ namespace Switchyard.Proxy.Tests.TestSupport;
 public sealed class ProxyHarness : IAsyncDisposable
 {
     public List<EchoBackend> Backends { get; } = new();
-    public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
+    private readonly OutcomeRecorder _recorder = new();
+    public ConcurrentQueue<RequestOutcome> Outcomes => _recorder.Outcomes;
     public SwitchyardHost Server { get; private set; } = null!;
     public ProxyStateHolder State => Server.State;
     public HttpClient Client { get; private set; } = null!;
@@ -44,7 +45,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             Random = new SeededRandom(7),
             Time = time,
             LoggerFactory = NullLoggerFactory.Instance,
-            OnOutcome = h.Outcomes.Enqueue,
+            OnOutcome = h._recorder.Record,
         }, TestContext.Current.CancellationToken);
         h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
         return h;
@@ -64,13 +65,17 @@ public sealed class ProxyHarness : IAsyncDisposable
         return load.Resources;
     }
 
+    /// <summary>One request; returns once its outcome is recorded too (it is written after the response completes).</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path = "/", Dictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = host;
         foreach (var (k, v) in headers ?? []) request.Headers.TryAddWithoutValidation(k, v);
+        var before = _recorder.Recorded;
         using var response = await Client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        await _recorder.WaitForAsync(before + 1);
+        return (response.StatusCode, body);
     }
 
     /// <summary>Sends n requests and counts the first line of each answer (the backend's name) or the status.</summary>

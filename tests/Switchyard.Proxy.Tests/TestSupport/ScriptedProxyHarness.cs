@@ -15,12 +15,13 @@ namespace Switchyard.Proxy.Tests.TestSupport;
 public sealed class ScriptedProxyHarness : IAsyncDisposable
 {
     public IReadOnlyList<ScriptedBackend> Backends { get; private init; } = [];
-    public ConcurrentQueue<RequestOutcome> Outcomes { get; } = new();
+    private readonly OutcomeRecorder _recorder = new();
+    public ConcurrentQueue<RequestOutcome> Outcomes => _recorder.Outcomes;
     public SwitchyardHost Server { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     private readonly List<RefusedPort> _refused = [];
 
-    public static async Task<ScriptedProxyHarness> StartAsync(string configYaml, IReadOnlyList<ScriptedBackend> backends, int closedPorts = 0, string service = "frontend")
+    public static async Task<ScriptedProxyHarness> StartAsync(string configYaml, IReadOnlyList<ScriptedBackend> backends, int closedPorts = 0, string service = "frontend", TimeProvider? time = null)
     {
         var h = new ScriptedProxyHarness { Backends = backends };
         for (var i = 0; i < closedPorts; i++) h._refused.Add(new RefusedPort());
@@ -37,7 +38,8 @@ public sealed class ScriptedProxyHarness : IAsyncDisposable
             Sources = [config],
             Random = new SeededRandom(7),
             LoggerFactory = NullLoggerFactory.Instance,
-            OnOutcome = h.Outcomes.Enqueue,
+            Time = time ?? TimeProvider.System,
+            OnOutcome = h._recorder.Record,
         }, TestContext.Current.CancellationToken);
         h.Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.ProxyUri, Timeout = TimeSpan.FromSeconds(90) };
         return h;
@@ -49,11 +51,11 @@ public sealed class ScriptedProxyHarness : IAsyncDisposable
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Host = host;
         foreach (var (k, v) in headers ?? []) request.Headers.TryAddWithoutValidation(k, v);
-        var before = Outcomes.Count;
+        var before = _recorder.Recorded;
         using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         // The outcome is recorded after the response completes; wait for it rather than for time.
-        Assert.True(await Eventually.TrueAsync(() => Outcomes.Count > before), "no outcome recorded");
+        await _recorder.WaitForAsync(before + 1);
         return (response.StatusCode, body, Outcomes.ToArray()[^1]);
     }
 
