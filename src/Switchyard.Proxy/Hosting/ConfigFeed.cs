@@ -57,22 +57,22 @@ internal sealed class ConfigFeed(IReadOnlyList<IConfigSource> sources, MeshUpdat
     private void ApplyUnion(string trigger)
     {
         long version = 0;
-        var resources = new List<Resource>();
-        var files = new List<string>();
-        var warnings = new List<Diagnostic>();
-        foreach (var source in sources)
-        {
-            var set = source.Current;
-            version += set.Version;
-            resources.AddRange(set.Resources);
-            files.AddRange(set.Files);
-            warnings.AddRange(set.Warnings);
-        }
-        // Version 0 is "nothing loaded yet" (admin /ready stays PRE_INITIALIZING); a version
-        // already live was applied by an earlier event of the same round.
-        if (version == 0 || version == _applied) return;
         try
         {
+            var resources = new List<Resource>();
+            var files = new List<string>();
+            var warnings = new List<Diagnostic>();
+            foreach (var source in sources)
+            {
+                var set = source.Current;
+                version += set.Version;
+                resources.AddRange(set.Resources);
+                files.AddRange(set.Files);
+                warnings.AddRange(set.Warnings);
+            }
+            // Version 0 is "nothing loaded yet" (admin /ready stays PRE_INITIALIZING); a version
+            // already live was applied by an earlier event of the same round.
+            if (version == 0 || version == _applied) return;
             updater.Apply(new ConfigSet(version, resources, AllRejected(), files, warnings));
             _applied = version;
         }

@@ -128,6 +128,41 @@ public class SwitchyardHostTests
         Assert.Equal([line, line], logs.Messages(EventIds.ResourceRejected));
     }
 
+    [Fact]
+    public async Task A_snapshot_that_fails_to_build_is_logged_with_its_exception_and_the_last_good_one_keeps_serving()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var v1 = await EchoBackend.StartAsync("frontend v1");
+        var config = new InMemorySource();
+        config.Set(Load(RouteTo("v1") + "\n---\n" + ServiceEntryYaml.For("frontend", [(v1.Port, "app: frontend, version: v1")])));
+        var logs = new CapturedLogs();
+        await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Admin = null,
+            Sources = [config],
+            LoggerFactory = logs,
+        }, ct);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = host.ProxyUri };
+
+        // A source whose set cannot be read stands in for any bug on the way to a snapshot.
+        config.Set(new UnreadableResources());
+
+        var failed = Assert.Single(logs.Entries, e => e.EventId == EventIds.SnapshotFailed);
+        Assert.Equal("config v2 from memory was not applied; the last good snapshot keeps serving", failed.Message);
+        Assert.IsType<IOException>(failed.Exception);
+        Assert.Equal(1, host.State.Current.Snapshot.Version);
+        Assert.Equal("frontend v1", await FirstLineAsync(client, ct));
+    }
+
+    private sealed class UnreadableResources : IReadOnlyList<Resource>
+    {
+        public Resource this[int index] => throw new IOException("unreadable");
+        public int Count => 1;
+        public IEnumerator<Resource> GetEnumerator() => throw new IOException("unreadable");
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static IReadOnlyList<Resource> Load(string yaml)
     {
         var load = ConfigLoader.LoadText(yaml, "test.yaml");
