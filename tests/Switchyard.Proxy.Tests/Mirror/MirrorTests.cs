@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Switchyard.Proxy.Mirror;
 using Switchyard.Proxy.Tests.TestSupport;
 
