@@ -11,7 +11,7 @@ internal static partial class Log
         Message = "config v{Version}: {Resources} resources, {HostNames} host names, {Clusters} clusters")]
     public static partial void SnapshotApplied(ILogger logger, long version, int resources, int hostNames, int clusters);
 
-    [LoggerMessage(EventId = EventIds.TranslationDiagnostic, Level = LogLevel.Warning, Message = "not enforced: {Diagnostic}")]
+    [LoggerMessage(EventId = EventIds.TranslationDiagnostic, Level = LogLevel.Warning, Message = "translation: {Diagnostic}")]
     public static partial void TranslationDiagnostic(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = EventIds.SnapshotFailed, Level = LogLevel.Error,

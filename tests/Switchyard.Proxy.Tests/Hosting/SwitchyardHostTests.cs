@@ -155,6 +155,33 @@ public class SwitchyardHostTests
         Assert.Equal("frontend v1", await FirstLineAsync(client, ct));
     }
 
+    [Fact]
+    public async Task What_translation_leaves_out_is_logged_with_file_and_line_and_listed_on_the_admin_api()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var second = MeshYaml.VirtualService("frontend", """
+            - route:
+              - destination: {host: frontend, subset: v2}
+            """).Replace("name: frontend", "name: frontend-again", StringComparison.Ordinal);
+        var config = new InMemorySource();
+        config.Set(Load(MeshYaml.Join(RouteTo("v1"), second, ServiceEntryYaml.For("frontend", [(9, "app: frontend, version: v1")]))));
+        var logs = new CapturedLogs();
+        await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Admin = null,
+            Sources = [config],
+            LoggerFactory = logs,
+        }, ct);
+
+        // Istio's rule: the first VirtualService for a host wins; the second is left out for it.
+        var left = Assert.Single(host.State.Current.Snapshot.Diagnostics);
+        Assert.Equal("frontend-again", left.Resource!.Name);
+        Assert.Equal("test.yaml", left.Span.File);
+        Assert.Equal(["translation: " + DiagnosticFormatter.FormatValidateLine(left)], logs.Messages(EventIds.TranslationDiagnostic));
+        Assert.Contains(left, host.Admin.Rejected);
+    }
+
     private sealed class UnreadableResources : IReadOnlyList<Resource>
     {
         public Resource this[int index] => throw new IOException("unreadable");
