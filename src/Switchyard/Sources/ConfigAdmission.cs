@@ -68,7 +68,7 @@ internal static class ConfigAdmission
                     (d.Severity == Severity.Error ? errors : Warnings).Add(d);
                 if (errors.Count == 0 && !refused.Contains(resource.Ref))
                 {
-                    Add(new AdmittedResource(resource.Ref, resource, ResourceFingerprint.Of(resource), file.File));
+                    Add(new AdmittedResource(resource.Ref, resource, ResourceFingerprint.Of(resource, Warnings), file.File));
                     continue;
                 }
                 Rejected.AddRange(errors);

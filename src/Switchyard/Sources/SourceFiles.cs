@@ -47,6 +47,9 @@ internal static class SourceFiles
                 }
                 catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
                 {
+                    // Deleted (or renamed away) since the listing: a clean delete, not a failure.
+                    // Whether its resources go is UnsettledFiles' call (an editor that saves by
+                    // delete and re-create brings the file back within a debounce period).
                     continue;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
