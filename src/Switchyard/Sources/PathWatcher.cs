@@ -32,7 +32,7 @@ internal sealed class PathWatcher : IDisposable
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
             {
                 // Out of inotify watches (ENOSPC) lands here: the source still reloads on its
-                // other paths' events and on retries, so this is a warning, not a stop.
+                // other paths' events, so this is a warning, not a stop.
                 Log.WatchFailed(logger, source, path, $"{ex.GetType().Name}: {ex.Message}");
             }
         }

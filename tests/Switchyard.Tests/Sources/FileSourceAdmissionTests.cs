@@ -229,6 +229,29 @@ public class FileSourceAdmissionTests
         Assert.IsType<InvalidOperationException>(failure.Exception);
     }
 
+    [Fact]
+    public void A_throwing_logger_does_not_stop_a_round()
+    {
+        using var dir = new ConfigDirectory();
+        dir.Write("reviews.yaml", Reviews(-1, 100) + "\n---\n" + Ratings());
+        using var source = dir.Source(logger: new ThrowingLogger());
+
+        var set = source.LoadNow();
+
+        Assert.Equal(1, set.Version);
+        Assert.Equal(["ratings"], set.Resources.Select(r => r.Name));
+    }
+
+    private sealed class ThrowingLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) => throw new IOException("No space left on device");
+    }
+
     private static List<string> ValidatorErrors(string yaml)
     {
         var vs = Assert.IsType<VirtualService>(Assert.Single(ConfigLoader.LoadText(yaml, "f.yaml").Resources));
