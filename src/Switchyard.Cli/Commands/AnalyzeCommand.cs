@@ -2,6 +2,7 @@ using System.CommandLine;
 using Switchyard.Analysis;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
+using Switchyard.Sources;
 
 namespace Switchyard.Cli.Commands;
 
@@ -72,7 +73,9 @@ public static class AnalyzeCommand
             return ExitUsage;
         }
 
-        var load = ConfigLoader.LoadPaths(request.Paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In });
+        // The same read and admission as validate and run: what they refuse (a duplicate, an
+        // invalid resource) is an error here too, reported in istioctl's terms (IST0106).
+        var load = ConfigPipeline.Read(request.Paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In });
         foreach (var e in load.InputErrors) io.Err.WriteLine($"error: {e.Message}");
         if (load.InputErrors.Count > 0) return ExitUsage;
         foreach (var e in load.SyntaxErrors) io.Err.WriteLine($"Error: failed to parse {e.Span}: {e.Message}");
@@ -84,7 +87,7 @@ public static class AnalyzeCommand
             Analyzers = request.Analyzers,
             Suppressions = request.Suppress,
         };
-        var messages = AnalysisRunner.Run(load.Resources, options, suppressions, load.FieldErrors);
+        var messages = AnalysisRunner.Run(load.Analyzed, options, suppressions, load.StructuralErrors);
         var shown = messages.Where(m => m.Severity >= request.OutputThreshold).ToList();
         Print(io, request, shown);
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
-using Switchyard.Validation;
+using Switchyard.Sources;
 
 namespace Switchyard.Cli.Commands;
 
@@ -49,17 +49,16 @@ public sealed class ValidateCommand
 
     internal static int Run(CliIo io, string[] paths, string ns, string output)
     {
-        var load = ConfigLoader.LoadPaths(paths, new LoadOptions { DefaultNamespace = ns, Stdin = io.In });
+        // The verdict is the pipeline's: what 'run' would refuse (invalid resources, syntax
+        // errors, duplicates) is an error here, and nothing else is.
+        var load = ConfigPipeline.Read(paths, new LoadOptions { DefaultNamespace = ns, Stdin = io.In });
         if (load.InputErrors.Count > 0)
         {
             foreach (var e in load.InputErrors) io.Err.WriteLine($"error: {e.Message}");
             return ExitUsage;
         }
 
-        var diagnostics = new List<Diagnostic>(load.SyntaxErrors);
-        diagnostics.AddRange(load.FieldErrors);
-        diagnostics.AddRange(ResourceValidator.ValidateAll(load.Resources));
-        var sorted = DiagnosticFormatter.Sorted(diagnostics).ToList();
+        var sorted = DiagnosticFormatter.Sorted([.. load.Set.Rejected, .. load.Set.Warnings]).ToList();
         var errors = sorted.Count(d => d.Severity == Severity.Error);
         var warnings = sorted.Count(d => d.Severity == Severity.Warning);
         var invalid = InvalidResourceCount(sorted);
@@ -71,10 +70,11 @@ public sealed class ValidateCommand
         else
         {
             foreach (var d in sorted) io.Out.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
-            var checkedCount = load.Resources.Count(r => ResourceKinds.IsIstio(r));
+            var checkedCount = load.Analyzed.Count(r => ResourceKinds.IsIstio(r));
+            var files = load.Set.Files.Count;
             io.Out.WriteLine(errors == 0
-                ? $"✔ {checkedCount} Istio resource(s) in {load.Files.Count} file(s) valid" + (warnings > 0 ? $", {warnings} warning(s)" : "")
-                : $"✘ {errors} error(s), {warnings} warning(s) in {invalid} resource(s); {checkedCount} Istio resource(s) in {load.Files.Count} file(s) checked");
+                ? $"✔ {checkedCount} Istio resource(s) in {files} file(s) valid" + (warnings > 0 ? $", {warnings} warning(s)" : "")
+                : $"✘ {errors} error(s), {warnings} warning(s) in {invalid} resource(s); {checkedCount} Istio resource(s) in {files} file(s) checked");
         }
         return errors == 0 ? ExitValid : ExitInvalid;
     }

@@ -18,6 +18,8 @@ public static class EventIds
     public const int WatchFailed = 1006;
     public const int SubscriberFailed = 1007;
     public const int FileHeldBack = 1008;
+    public const int ConfigFilesRead = 1009;
+    public const int WatchEventsLost = 1010;
 
     // 1100–1199: translation and snapshot publication.
     public const int SnapshotApplied = 1100;

@@ -4,12 +4,12 @@ using Switchyard.Model;
 namespace Switchyard.Loading;
 
 /// <summary>
-/// Reads any mix of files, directories (recursive: *.yaml, *.yml, *.json) and <c>-</c> (stdin)
-/// into typed resources with the source position of every field.
+/// Reads any mix of files, directories (recursive: see <see cref="ConfigFiles"/>) and <c>-</c>
+/// (stdin) into typed resources with the source position of every field. This is the parser
+/// only: commands load through <see cref="Sources.ConfigPipeline"/>, which also admits.
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     public static LoadResult LoadPaths(IEnumerable<string> paths, LoadOptions? options = null)
     {
@@ -24,7 +24,17 @@ public static class ConfigLoader
             }
             if (Directory.Exists(path))
             {
-                foreach (var file in FilesUnder(path)) LoadFile(file, options, result);
+                IReadOnlyList<string> files;
+                try
+                {
+                    files = ConfigFiles.FilesUnder(path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    result.InputErrors.Add(Diagnostic.Error($"cannot list {path}: {ex.Message}", new SourceSpan(path, 0, 0)));
+                    continue;
+                }
+                foreach (var file in files) LoadFile(file, options, result);
                 continue;
             }
             if (File.Exists(path))
@@ -45,10 +55,7 @@ public static class ConfigLoader
     }
 
     /// <summary>Files under a directory in a stable order, so messages and snapshots are deterministic.</summary>
-    public static IEnumerable<string> FilesUnder(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+    public static IEnumerable<string> FilesUnder(string directory) => ConfigFiles.FilesUnder(directory);
 
     private static void LoadFile(string file, LoadOptions options, LoadResult result)
     {

@@ -9,37 +9,45 @@ namespace Switchyard.Sources;
 /// webhook admits or refuses each object on its own: a resource with errors is refused and its
 /// last good version (same kind, namespace and name) stays; everything else goes live. A file
 /// that does not parse keeps what it held last time; a file that is gone takes its resources
-/// with it.
+/// with it. The same rules, duplicates included, decide for every command (see
+/// <see cref="ConfigPipeline"/>) and every round of <see cref="FileSource"/>.
 /// </summary>
 internal static class ConfigAdmission
 {
     public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors)
     {
-        var round = new Round(previous);
+        var round = new Round(previous, files);
         round.Rejected.AddRange(inputErrors);
         foreach (var file in files)
         {
             if (file.IsBroken) round.KeepFile(file);
             else round.AdmitFile(file);
         }
-        return new AdmissionResult(round.Admitted, round.Rejected, round.Warnings);
+        return new AdmissionResult(round.Admitted, round.Rejected, round.Warnings, round.Duplicates);
     }
 
-    private sealed class Round(IReadOnlyList<AdmittedResource> previous)
+    private sealed class Round(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files)
     {
         private readonly Dictionary<ResourceRef, AdmittedResource> _previousByKey = previous.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First());
         private readonly ILookup<string, AdmittedResource> _previousByFile = previous.ToLookup(a => a.File, StringComparer.Ordinal);
         private readonly Dictionary<ResourceRef, AdmittedResource> _live = new();
 
+        // Keys that a readable file defines this round: a broken file does not keep its old
+        // version of those, since the resource moved (a checkout that moves it from a.yaml to
+        // b.yaml while a.yaml is mid-write must not make it a duplicate).
+        private readonly HashSet<ResourceRef> _definedNow = files.Where(f => !f.IsBroken).SelectMany(f => f.Result!.Resources).Select(r => r.Ref).ToHashSet();
+
         public List<AdmittedResource> Admitted { get; } = new();
         public List<Diagnostic> Rejected { get; } = new();
         public List<Diagnostic> Warnings { get; } = new();
+        public List<DuplicateDefinition> Duplicates { get; } = new();
 
         public void KeepFile(FileRead file)
         {
-            if (file.ReadError is not null) Rejected.Add(file.ReadError);
+            if (file.HeldBecause is not null) Rejected.Add(file.HeldBecause);
             if (file.Result is not null) Rejected.AddRange(file.Result.AllDiagnostics);
-            foreach (var held in _previousByFile[file.File]) Add(held);
+            foreach (var held in _previousByFile[file.File])
+                if (!_definedNow.Contains(held.Key)) Add(held);
         }
 
         public void AdmitFile(FileRead file)
@@ -60,7 +68,7 @@ internal static class ConfigAdmission
                     (d.Severity == Severity.Error ? errors : Warnings).Add(d);
                 if (errors.Count == 0 && !refused.Contains(resource.Ref))
                 {
-                    Add(new AdmittedResource(resource.Ref, resource, ResourceFingerprint.Of(resource), file.File));
+                    Add(new AdmittedResource(resource.Ref, resource, ResourceFingerprint.Of(resource, Warnings), file.File));
                     continue;
                 }
                 Rejected.AddRange(errors);
@@ -91,9 +99,11 @@ internal static class ConfigAdmission
             if (_live.TryGetValue(entry.Key, out var first))
             {
                 if (ReferenceEquals(first.Resource, entry.Resource)) return;
-                Rejected.Add(Diagnostic.Error(
+                var error = Diagnostic.Error(
                     $"{entry.Key} is defined more than once; the first definition (at {first.Resource.Span}) is used",
-                    entry.Resource.Span, entry.Key, hint: "remove or rename one of them"));
+                    entry.Resource.Span, entry.Key, hint: "remove or rename one of them");
+                Rejected.Add(error);
+                Duplicates.Add(new DuplicateDefinition(entry.Resource, error));
                 return;
             }
             _live.Add(entry.Key, entry);

@@ -3,12 +3,17 @@ using Switchyard.Loading;
 
 namespace Switchyard.Sources;
 
-/// <summary>One file as read in a reload round: its load result, or why it could not be read.</summary>
-internal sealed record FileRead(string File, LoadResult? Result, Diagnostic? ReadError)
+/// <summary>
+/// One file as read in a round: its text and load result; or, for a file held back this round
+/// (see <see cref="UnsettledFiles"/>), no result and the note that says why.
+/// </summary>
+internal sealed record FileRead(string File, LoadResult? Result, Diagnostic? HeldBecause, string? Text = null)
 {
     /// <summary>
-    /// Unreadable, or YAML that does not parse: nothing in it can be trusted this round, so the
+    /// Held back, or YAML that does not parse: nothing in it can be trusted this round, so the
     /// file keeps what it had (a half-saved file must not take routes down).
     /// </summary>
-    public bool IsBroken => ReadError is not null || Result is null || Result.SyntaxErrors.Count > 0;
+    public bool IsBroken => HeldBecause is not null || Result is null || Result.SyntaxErrors.Count > 0;
+
+    public static FileRead Held(string file, Diagnostic because) => new(file, null, because);
 }

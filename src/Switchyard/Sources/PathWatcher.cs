@@ -1,5 +1,5 @@
-using Switchyard.Diagnostics;
-using Switchyard.Model;
+using Microsoft.Extensions.Logging;
+using Switchyard.Loading;
 
 namespace Switchyard.Sources;
 
@@ -10,14 +10,16 @@ namespace Switchyard.Sources;
 /// </summary>
 internal sealed class PathWatcher : IDisposable
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
     private readonly List<FileSystemWatcher> _watchers = new();
     private readonly Action _onChange;
+    private readonly ILogger _logger;
+    private readonly string _source;
 
-    public PathWatcher(IEnumerable<string> paths, Action onChange, Action<Diagnostic> log)
+    public PathWatcher(IEnumerable<string> paths, Action onChange, ILogger logger, string source)
     {
         _onChange = onChange;
+        _logger = logger;
+        _source = source;
         foreach (var path in paths)
         {
             if (path == "-") continue;
@@ -25,11 +27,13 @@ internal sealed class PathWatcher : IDisposable
             {
                 if (Directory.Exists(path)) Watch(path, filter: null);
                 else if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && Directory.Exists(dir)) Watch(dir, Path.GetFileName(path));
-                else log(Diagnostic.Warning($"cannot watch {path}: neither it nor its directory exists", new SourceSpan(path, 0, 0)));
+                else Log.WatchFailed(logger, source, path, "neither it nor its directory exists");
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
             {
-                log(Diagnostic.Warning($"cannot watch {path}: {ex.Message}", new SourceSpan(path, 0, 0)));
+                // Out of inotify watches (ENOSPC) lands here: the source still reloads on its
+                // other paths' events, so this is a warning, not a stop.
+                Log.WatchFailed(logger, source, path, $"{ex.GetType().Name}: {ex.Message}");
             }
         }
     }
@@ -49,7 +53,11 @@ internal sealed class PathWatcher : IDisposable
         watcher.Deleted += (_, e) => OnEvent(anyName, e.FullPath);
         watcher.Renamed += (_, e) => OnEvent(anyName, e.FullPath, e.OldFullPath);
         // Overflow: events were lost, so reload to be sure.
-        watcher.Error += (_, _) => _onChange();
+        watcher.Error += (_, e) =>
+        {
+            Log.WatchEventsLost(_logger, _source, directory, e.GetException()?.Message ?? "unknown");
+            _onChange();
+        };
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
@@ -65,8 +73,7 @@ internal sealed class PathWatcher : IDisposable
     /// </summary>
     private static bool Relevant(string path)
     {
-        var ext = Path.GetExtension(path);
-        return ext.Length == 0 || Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase);
+        return Path.GetExtension(path.AsSpan()).Length == 0 || ConfigFiles.IsConfigFile(path);
     }
 
     public void Dispose()

@@ -22,7 +22,8 @@ internal static class ResourceFingerprint
         TypeInfoResolver = ResourceFingerprintJson.Default.WithAddedModifier(DropNonFields),
     };
 
-    public static string Of(Resource resource)
+    /// <summary>The resource's fingerprint; a resource that cannot be hashed adds a warning to <paramref name="problems"/>.</summary>
+    public static string Of(Resource resource, List<Diagnostics.Diagnostic>? problems = null)
     {
         string body;
         try
@@ -32,8 +33,11 @@ internal static class ResourceFingerprint
         catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
         {
             // Cannot happen with today's model; if a new field type defeats the serializer, a
-            // fingerprint unique to this instance errs on the side of publishing.
+            // fingerprint unique to this instance errs on the side of publishing, and the
+            // warning (logged every round) says why every round republishes it.
             body = "unhashable:" + RuntimeHelpers.GetHashCode(resource).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problems?.Add(Diagnostics.Diagnostic.Warning(
+                $"cannot fingerprint {resource.Ref} ({ex.GetType().Name}: {ex.Message}); every reload republishes it", resource.Span, resource.Ref));
         }
         var text = $"{resource.Span.File}:{resource.Span.Line}\n{body}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -6,67 +6,76 @@ namespace Switchyard.Sources;
 
 /// <summary>
 /// Reads the source's paths file by file (not in one <see cref="ConfigLoader.LoadPaths"/> call),
-/// so a syntax error is tied to its file and only that file is held back.
+/// so a syntax error is tied to its file and only that file is held back. An I/O error while
+/// listing or reading stops the round (<see cref="SourceRead.Failure"/>): the files it could not
+/// see are not deleted. A file that is gone by the time it is read was deleted after the listing,
+/// and is simply not in the round.
 /// </summary>
 internal static class SourceFiles
 {
-    public static List<FileRead> ReadAll(IEnumerable<string> paths, LoadOptions options, List<Diagnostic> inputErrors)
+    public static SourceRead ReadAll(IEnumerable<string> paths, LoadOptions options, IConfigFileSystem fs, bool allowStdin)
     {
         var reads = new List<FileRead>();
+        var inputErrors = new List<Diagnostic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Enumerate(paths, inputErrors))
-        {
-            if (!seen.Add(Path.GetFullPath(file))) continue;
-            if (Read(file, options) is { } read) reads.Add(read);
-        }
-        return reads;
-    }
-
-    private static IEnumerable<string> Enumerate(IEnumerable<string> paths, List<Diagnostic> inputErrors)
-    {
-        var files = new List<string>();
         foreach (var path in paths)
         {
             if (path == "-")
             {
-                inputErrors.Add(Diagnostic.Error("standard input cannot be watched; give files or directories", new SourceSpan("-", 0, 0)));
+                if (!allowStdin)
+                    inputErrors.Add(Diagnostic.Error("standard input cannot be watched; give files or directories", new SourceSpan("-", 0, 0)));
+                else if (seen.Add("-"))
+                    reads.Add(Parse("-", (options.Stdin ?? Console.In).ReadToEnd(), options));
                 continue;
             }
-            if (Directory.Exists(path))
+            List<string> files;
+            try
             {
+                files = Enumerate(path, fs, inputErrors);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return SourceRead.Failed(path, "list", ex);
+            }
+            foreach (var file in files)
+            {
+                if (!seen.Add(Path.GetFullPath(file))) continue;
+                string text;
                 try
                 {
-                    files.AddRange(ConfigLoader.FilesUnder(path));
+                    text = fs.ReadAllText(file);
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    // Deleted (or renamed away) since the listing: a clean delete, not a failure.
+                    // Whether its resources go is UnsettledFiles' call (an editor that saves by
+                    // delete and re-create brings the file back within a debounce period).
+                    continue;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    // Removed or made unreadable while we listed it; the next event reloads again.
-                    inputErrors.Add(Diagnostic.Error($"cannot list {path}: {ex.Message}", new SourceSpan(path, 0, 0)));
+                    return SourceRead.Failed(file, "read", ex);
                 }
-                continue;
+                reads.Add(Parse(file, text, options));
             }
-            if (File.Exists(path)) files.Add(path);
-            else inputErrors.Add(Diagnostic.Error($"no such file or directory: {path}", new SourceSpan(path, 0, 0)));
         }
-        return files;
+        return new SourceRead(reads, inputErrors, null);
     }
 
-    /// <summary>The file's load result; null when it vanished between listing and reading (deleted).</summary>
-    private static FileRead? Read(string file, LoadOptions options)
+    private static List<string> Enumerate(string path, IConfigFileSystem fs, List<Diagnostic> inputErrors)
     {
-        string text;
-        try
+        switch (fs.KindOf(path))
         {
-            text = File.ReadAllText(file);
+            case ConfigPathKind.Directory:
+                return [.. fs.FilesUnder(path)];
+            case ConfigPathKind.File:
+                return [path];
+            default:
+                inputErrors.Add(Diagnostic.Error($"no such file or directory: {path}", new SourceSpan(path, 0, 0)));
+                return [];
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new FileRead(file, null, Diagnostic.Error($"cannot read {file}: {ex.Message}", new SourceSpan(file, 0, 0)));
-        }
-        return new FileRead(file, ConfigLoader.LoadText(text, file, options), null);
     }
+
+    private static FileRead Parse(string file, string text, LoadOptions options) =>
+        new(file, ConfigLoader.LoadText(text, file, options), null, text);
 }

@@ -27,8 +27,8 @@ internal sealed class ConfigDirectory : IDisposable
 
     public void Delete(string name) => File.Delete(PathOf(name));
 
-    public FileSource Source(TimeSpan? debounce = null) =>
-        new([Root], new LoadOptions(), TimeProvider.System, debounce ?? FileSource.DefaultDebounce);
+    public FileSource Source(TimeSpan? debounce = null, TimeProvider? time = null, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        new([Root], new LoadOptions(), time ?? TimeProvider.System, debounce ?? FileSource.DefaultDebounce, logger);
 
     /// <summary>The reviews VirtualService splitting between v1 and v2 with the given weights.</summary>
     public static string Reviews(int v1, int v2, string name = "reviews") => $"""

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
 using Switchyard.Model.Networking;
@@ -95,7 +96,8 @@ public class FileSourceAdmissionTests
         using var dir = new ConfigDirectory();
         dir.Write("reviews.yaml", Reviews(90, 10) + "\n---\n" + Ratings());
         dir.Write("other.yaml", Reviews(80, 20, name: "other"));
-        using var source = dir.Source();
+        var time = new FakeTimeProvider();
+        using var source = dir.Source(time: time);
         source.LoadNow();
 
         dir.Write("reviews.yaml", "apiVersion: [unclosed\n");
@@ -106,6 +108,14 @@ public class FileSourceAdmissionTests
         Assert.Equal(90, V1Weight(set));
         Assert.Contains(set.Resources, r => r.Name == "ratings");
         Assert.Equal(70, V1Weight(set, "other"));
+        // Possibly a save in progress: the error is reported once the file has read the same
+        // for a debounce period (the source reads it again by itself).
+        Assert.DoesNotContain(set.Rejected, d => d.Severity == Severity.Error);
+        time.Advance(FileSource.DefaultDebounce);
+
+        set = source.Current;
+        Assert.Equal(2, set.Version);
+        Assert.Equal(90, V1Weight(set));
         Assert.Contains(set.Rejected, d => d.Message.StartsWith("YAML syntax error", StringComparison.Ordinal));
     }
 
@@ -115,13 +125,17 @@ public class FileSourceAdmissionTests
         using var dir = new ConfigDirectory();
         dir.Write("reviews.yaml", Reviews(90, 10));
         dir.Write("ratings.yaml", Ratings());
-        using var source = dir.Source();
+        var time = new FakeTimeProvider();
+        using var source = dir.Source(time: time);
         source.LoadNow();
         dir.Write("reviews.yaml", Reviews(-1, 100));
         source.LoadNow();
 
         dir.Delete("reviews.yaml");
-        var set = source.LoadNow();
+        source.LoadNow();
+        // A deletion counts once it has lasted a debounce period (see UnsettledFilesTests).
+        time.Advance(FileSource.DefaultDebounce);
+        var set = source.Current;
 
         Assert.Null(V1Weight(set));
         Assert.Equal(["ratings"], set.Resources.Select(r => r.Name));
@@ -177,17 +191,23 @@ public class FileSourceAdmissionTests
     }
 
     [Fact]
-    public void Each_new_problem_is_logged_once()
+    public void Every_round_logs_each_rejection_with_its_file_and_line_and_the_version()
     {
         using var dir = new ConfigDirectory();
-        dir.Write("reviews.yaml", Reviews(-1, 100));
-        var logged = new List<Diagnostic>();
-        using var source = new FileSource([dir.Root], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce, logged.Add);
+        var file = dir.Write("reviews.yaml", Reviews(-1, 100));
+        var log = new RecordingLogger();
+        using var source = new FileSource([dir.Root], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce, log);
 
         source.LoadNow();
         source.LoadNow();
 
-        Assert.Single(logged, d => d.Message == "weight -1 < 0");
+        // Logged on both rounds, not only when it first appeared: whoever reads the log after
+        // the edit must still see why the resource is not live.
+        var rejections = log.Messages(EventIds.ResourceRejected).Where(m => m.Contains("weight -1 < 0", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rejections.Count);
+        Assert.All(rejections, m => Assert.Contains($"{file}:10 VirtualService default/reviews spec.http[0].route[0].weight", m, StringComparison.Ordinal));
+        Assert.Equal(["files: config version 1 loaded: 0 resources from 1 files"], log.Messages(EventIds.ConfigLoaded));
+        Assert.Equal(["files: config reloaded, unchanged at version 1: 0 resources from 1 files"], log.Messages(EventIds.ConfigUnchanged));
     }
 
     [Fact]
@@ -195,8 +215,8 @@ public class FileSourceAdmissionTests
     {
         using var dir = new ConfigDirectory();
         dir.Write("reviews.yaml", Reviews(90, 10));
-        var logged = new List<Diagnostic>();
-        using var source = new FileSource([dir.Root], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce, logged.Add);
+        var log = new RecordingLogger();
+        using var source = new FileSource([dir.Root], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce, log);
         ConfigSet? seen = null;
         source.Changed += _ => throw new InvalidOperationException("boom");
         source.Changed += set => seen = set;
@@ -204,7 +224,32 @@ public class FileSourceAdmissionTests
         var set = source.LoadNow();
 
         Assert.Same(set, seen);
-        Assert.Contains(logged, d => d.Message.Contains("boom", StringComparison.Ordinal));
+        var failure = Assert.Single(log.Entries, e => e.EventId == EventIds.SubscriberFailed);
+        Assert.Contains("InvalidOperationException: boom", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(failure.Exception);
+    }
+
+    [Fact]
+    public void A_throwing_logger_does_not_stop_a_round()
+    {
+        using var dir = new ConfigDirectory();
+        dir.Write("reviews.yaml", Reviews(-1, 100) + "\n---\n" + Ratings());
+        using var source = dir.Source(logger: new ThrowingLogger());
+
+        var set = source.LoadNow();
+
+        Assert.Equal(1, set.Version);
+        Assert.Equal(["ratings"], set.Resources.Select(r => r.Name));
+    }
+
+    private sealed class ThrowingLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) => throw new IOException("No space left on device");
     }
 
     private static List<string> ValidatorErrors(string yaml)

@@ -102,30 +102,6 @@ public class FileSourceHotReloadTests
     }
 
     [Fact]
-    public async Task A_burst_of_writes_is_coalesced_into_few_reloads()
-    {
-        using var dir = new ConfigDirectory();
-        dir.Write("reviews.yaml", Reviews(90, 10));
-        using var source = Started(dir);
-        var changes = 0;
-        source.Changed += _ => Interlocked.Increment(ref changes);
-
-        // Twenty distinct saves back to back: every one would be a version if each were reloaded.
-        await ChangeAfter(source, () =>
-        {
-            for (var w = 1; w <= 20; w++) dir.Write("reviews.yaml", Reviews(w, 100 - w));
-        }, s => V1Weight(s) == 20);
-
-        // A later, separate edit marks the end of the burst's reloads: every change before it
-        // (less the marker's own) came from the burst.
-        await ChangeAfter(source, () => dir.Write("marker.yaml", Ratings()), s => s.Resources.Any(r => r.Name == "ratings"));
-        var burstChanges = Volatile.Read(ref changes) - 1;
-
-        Assert.InRange(burstChanges, 1, 2);
-        Assert.Equal(20, V1Weight(source.Current));
-    }
-
-    [Fact]
     public async Task A_single_file_path_is_watched_through_its_directory()
     {
         using var dir = new ConfigDirectory();
