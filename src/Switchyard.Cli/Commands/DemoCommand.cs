@@ -49,14 +49,15 @@ public static class DemoCommand
     public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct)
     {
         // The same load → admit pipeline as run's: what validate or run would reject, demo refuses.
-        var files = new FileSource([configPath], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce);
-        var loaded = files.LoadNow();
-        if (loaded.Rejected.Count > 0)
+        // An input that cannot be read at all is refused too, not served as an empty config.
+        var verdict = ConfigPipeline.Read([configPath], new LoadOptions());
+        if (!verdict.IsValid)
         {
-            foreach (var d in DiagnosticFormatter.Sorted(loaded.Rejected)) io.Err.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
-            files.Dispose();
+            foreach (var d in DiagnosticFormatter.Sorted(verdict.Set.Rejected.Union(verdict.InputErrors).ToList())) io.Err.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
             return 1;
         }
+        var files = new FileSource([configPath], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce);
+        var loaded = files.LoadNow();
 
         // One backend per workload: the pods the Deployments would run.
         var backends = new List<(Workload Workload, EchoBackend Backend)>();

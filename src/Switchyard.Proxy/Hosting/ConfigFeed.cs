@@ -7,9 +7,9 @@ namespace Switchyard.Proxy.Hosting;
 
 /// <summary>
 /// Follows the host's config sources and publishes the union of their latest sets as one
-/// snapshot: load every source once, apply, then follow their changes. A source's round that
-/// changed nothing (a refused edit) still logs what it rejected and refreshes the admin view, so
-/// a rejection is reported on every round, as <c>istioctl</c>'s webhook answers every apply.
+/// snapshot: load every source once, apply, then follow their changes. Each source logs its own
+/// rounds and rejections (named, with file:line); a round that changed nothing (a refused edit)
+/// still refreshes the admin view, so a rejection is listed as long as it stands.
 /// A snapshot that fails to build leaves the last good one serving, and says so in the log.
 /// </summary>
 internal sealed class ConfigFeed(IReadOnlyList<IConfigSource> sources, MeshUpdater updater, ILogger logger)
@@ -24,7 +24,6 @@ internal sealed class ConfigFeed(IReadOnlyList<IConfigSource> sources, MeshUpdat
         lock (_gate)
         {
             ApplyUnion("startup");
-            foreach (var source in sources) LogRejected(source.Current);
             updater.ShowRejected(AllRejected());
         }
         foreach (var source in sources)
@@ -43,11 +42,7 @@ internal sealed class ConfigFeed(IReadOnlyList<IConfigSource> sources, MeshUpdat
 
     private void OnReloaded(ConfigSet set)
     {
-        lock (_gate)
-        {
-            LogRejected(set);
-            updater.ShowRejected(AllRejected());
-        }
+        lock (_gate) updater.ShowRejected(AllRejected());
     }
 
     /// <summary>
@@ -87,12 +82,6 @@ internal sealed class ConfigFeed(IReadOnlyList<IConfigSource> sources, MeshUpdat
         var rejected = new List<Diagnostic>();
         foreach (var source in sources) rejected.AddRange(source.Current.Rejected);
         return rejected;
-    }
-
-    private void LogRejected(ConfigSet set)
-    {
-        if (!logger.IsEnabled(LogLevel.Warning)) return;
-        foreach (var d in DiagnosticFormatter.Sorted(set.Rejected)) Log.ResourceRejected(logger, DiagnosticFormatter.FormatValidateLine(d));
     }
 
     private string NameOf(ConfigSet set)

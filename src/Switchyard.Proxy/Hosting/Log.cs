@@ -18,9 +18,6 @@ internal static partial class Log
         Message = "config v{Version} from {Source} was not applied; the last good snapshot keeps serving")]
     public static partial void SnapshotFailed(ILogger logger, long version, string source, Exception exception);
 
-    [LoggerMessage(EventId = EventIds.ResourceRejected, Level = LogLevel.Warning, Message = "rejected: {Diagnostic}")]
-    public static partial void ResourceRejected(ILogger logger, string diagnostic);
-
     [LoggerMessage(EventId = EventIds.ListenerStarted, Level = LogLevel.Information, Message = "{Listener} listener on {Uri}")]
     public static partial void ListenerStarted(ILogger logger, string listener, Uri uri);
 
@@ -35,7 +32,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIds.ShutdownStepFailed, Level = LogLevel.Error, Message = "shutting down: {Step} failed")]
     public static partial void ShutdownStepFailed(ILogger logger, string step, Exception exception);
-
-    [LoggerMessage(EventId = EventIds.ReloadFailed, Level = LogLevel.Error, Message = "{Source}: {Diagnostic}")]
-    public static partial void SourceProblem(ILogger logger, string source, string diagnostic);
 }

@@ -90,11 +90,9 @@ public sealed class SwitchyardHost : IAsyncDisposable
         var sources = new List<IConfigSource>();
         if (options.ConfigFiles.Count > 0)
         {
-            FileSource? files = null;
-            // Reload failures and watcher errors; rejections are logged by ConfigFeed on every round.
-            files = new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace }, options.Time, FileSource.DefaultDebounce,
-                d => { if (files is null || !files.Current.Rejected.Contains(d)) Log.SourceProblem(_logger, "files", DiagnosticFormatter.FormatValidateLine(d)); });
-            sources.Add(files);
+            // The source logs its rounds: what it loaded, every rejection on every round, read failures.
+            sources.Add(new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace }, options.Time,
+                FileSource.DefaultDebounce, _logs.CreateLogger("Switchyard.Sources")));
         }
         sources.AddRange(options.Sources);
         return sources;

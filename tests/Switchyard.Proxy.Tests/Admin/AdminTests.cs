@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchyard.Sources;
 using Switchyard.Loading;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Tests.TestSupport;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Switchyard.Sources;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
 using Switchyard.Model;
@@ -97,12 +98,12 @@ public class SwitchyardHostTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var v1 = await EchoBackend.StartAsync("frontend v1");
-        var routes = new InMemorySource("routes");
-        var endpoints = new InMemorySource("endpoints");
+        var logs = new CapturedLogs();
+        var routes = new InMemorySource("routes", logs.CreateLogger("Switchyard.Sources"));
+        var endpoints = new InMemorySource("endpoints", logs.CreateLogger("Switchyard.Sources"));
         routes.Set(Load(RouteTo("v1")));
         var refused = Diagnostic.Error("weight must not be negative", new SourceSpan("vs.yaml", 7, 9), new ResourceRef("VirtualService", "default", "broken"), "spec.http[0].route[0].weight");
         endpoints.Set(Load(ServiceEntryYaml.For("frontend", [(v1.Port, "app: frontend, version: v1")])), rejected: [refused]);
-        var logs = new CapturedLogs();
         await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
@@ -115,7 +116,7 @@ public class SwitchyardHostTests
         Assert.Equal("frontend v1", await FirstLineAsync(client, ct));
         // One snapshot from both: its version is the sum of the sources' versions.
         Assert.Equal(2, host.State.Current.Snapshot.Version);
-        var line = "rejected: " + DiagnosticFormatter.FormatValidateLine(refused);
+        var line = "endpoints: rejected: " + DiagnosticFormatter.FormatValidateLine(refused);
         Assert.Equal([line], logs.Messages(EventIds.ResourceRejected));
         Assert.Contains(refused, host.Admin.Rejected);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchyard.Sources;
 using Switchyard.Loading;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Telemetry;

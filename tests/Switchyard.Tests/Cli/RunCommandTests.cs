@@ -58,7 +58,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.DoesNotContain(start, l => l.Contains("rejected", StringComparison.Ordinal));
 
             // A refused edit: reported with validate's line; the last good config keeps serving.
-            var refused = $"warn[1003]: rejected: ERROR {vs}:11 VirtualService default/frontend spec.http[0].route[0].weight: weight -5 < 0";
+            var refused = $"warn[1003]: files: rejected: ERROR {vs}:11 VirtualService default/frontend spec.http[0].route[0].weight: weight -5 < 0";
             Save(vs, VirtualService(-5));
             var first = await stderr.ReadUntilAsync(l => l == refused, deadline.Token);
             Assert.DoesNotContain(first, l => l.Contains("config v2", StringComparison.Ordinal));
