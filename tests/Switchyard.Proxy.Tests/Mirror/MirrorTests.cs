@@ -1,3 +1,4 @@
+using Switchyard.Proxy.Telemetry;
 using System.Net;
 using System.Net.Sockets;
 using Switchyard.Proxy.Mirror;
@@ -83,7 +84,7 @@ public class MirrorTests
         Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
         Assert.True(await Eventually.TrueAsync(() => mirror.Received.Count == 20), $"mirror got {mirror.Received.Count}");
         Assert.Equal(0, mirror.Answered);
-        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags.ToEnvoyString()));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public class MirrorTests
         var counts = await h.CountAsync("frontend", 20);
         Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 20));
-        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags.ToEnvoyString()));
     }
 
     private static async Task<int> SettledCountAsync(RecordingBackend mirror)

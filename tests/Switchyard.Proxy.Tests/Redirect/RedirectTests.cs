@@ -1,3 +1,4 @@
+using Switchyard.Proxy.Telemetry;
 using System.Net;
 using Switchyard.Proxy.Tests.TestSupport;
 
@@ -42,7 +43,7 @@ public class RedirectTests
         Assert.Equal(location, response.Headers.Location?.OriginalString);
         Assert.Equal(0, h.Backends[0].Requests);
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 1));
-        Assert.Equal("-", Assert.Single(h.Outcomes).Flags);
+        Assert.Equal("-", Assert.Single(h.Outcomes).Flags.ToEnvoyString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Switchyard.Proxy.Telemetry;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.Proxy.Tests.TestSupport;
@@ -33,7 +34,7 @@ public class RetryBudgetTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         var refused = Assert.Single(h.Outcomes);
         Assert.Equal("/second", refused.Path);
-        Assert.Equal("UO", refused.Flags);
+        Assert.Equal("UO", refused.Flags.ToEnvoyString());
         Assert.Equal(1, refused.Attempts);
 
         time.Advance(TimeSpan.FromSeconds(1));
@@ -41,7 +42,7 @@ public class RetryBudgetTests
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 2));
         var retried = h.Outcomes.Single(o => o.Path == "/first");
         Assert.Equal(2, retried.Attempts);
-        Assert.Equal("URX", retried.Flags);
+        Assert.Equal("URX", retried.Flags.ToEnvoyString());
         Assert.Equal(0, pool.ActiveRetries);
         Assert.Equal(3, h.Backends[0].Requests);
     }

@@ -1,3 +1,4 @@
+using Switchyard.Proxy.Telemetry;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Tests.Retries;
@@ -27,7 +28,7 @@ public sealed class TimeoutTests
         var (status, body, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.GatewayTimeout, status);
         Assert.Equal("upstream request timeout", body);
-        Assert.Equal("UT", outcome.Flags);
+        Assert.Equal("UT", outcome.Flags.ToEnvoyString());
         Assert.Equal(1, outcome.Attempts);
     }
 
@@ -39,7 +40,7 @@ public sealed class TimeoutTests
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, outcome.Attempts);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class TimeoutTests
         var (status, body, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.GatewayTimeout, status);
         Assert.Equal("upstream request timeout", body);
-        Assert.Equal("UT,URX", outcome.Flags);
+        Assert.Equal("UT,URX", outcome.Flags.ToEnvoyString());
         Assert.Equal(2, outcome.Attempts);
     }
 
@@ -61,7 +62,7 @@ public sealed class TimeoutTests
             RouteYaml.With("retries: {attempts: 2, perTryTimeout: 300ms}"), [await Hangs()]);
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.GatewayTimeout, status);
-        Assert.Equal("UT", outcome.Flags);
+        Assert.Equal("UT", outcome.Flags.ToEnvoyString());
         Assert.Equal(1, outcome.Attempts);
     }
 
@@ -79,7 +80,7 @@ public sealed class TimeoutTests
         release.SetResult();
         var (status, _, outcome) = await pending;
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class TimeoutTests
         await using var h = await ScriptedProxyHarness.StartAsync(RouteYaml.With(), [await Hangs()]);
         var (status, _, outcome) = await h.GetAsync(headers: new() { ["x-envoy-upstream-rq-timeout-ms"] = "300" });
         Assert.Equal(HttpStatusCode.GatewayTimeout, status);
-        Assert.Equal("UT", outcome.Flags);
+        Assert.Equal("UT", outcome.Flags.ToEnvoyString());
         Assert.DoesNotContain("x-envoy-upstream-rq-timeout-ms", h.Backends[0].Headers.First().Keys);
     }
 
@@ -122,7 +123,7 @@ public sealed class TimeoutTests
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsStringAsync(guard.Token));
         Assert.True(await Eventually.TrueAsync(() => !h.Outcomes.IsEmpty));
-        Assert.Equal("UT", Assert.Single(h.Outcomes).Flags);
+        Assert.Equal("UT", Assert.Single(h.Outcomes).Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -133,6 +134,6 @@ public sealed class TimeoutTests
         var (status, body, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("fast\n", body);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 }
