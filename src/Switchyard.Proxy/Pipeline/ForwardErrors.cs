@@ -13,10 +13,15 @@ public static class ForwardErrors
 {
     public static void Record(ProxyContext ctx, ForwarderError error)
     {
+        // The attempt loop already said the client's request failed (DC); what the forwarder
+        // makes of the exception it handed back adds nothing.
+        if ((ctx.Flags & ResponseFlags.DownstreamConnectionTermination) != 0) return;
         switch (error)
         {
-            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyClient
-                or ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient:
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+                or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient
+                or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
+                or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient:
                 ctx.AddFlag(ResponseFlags.DownstreamConnectionTermination);
                 ctx.Details = ResponseCodeDetails.DownstreamRemoteDisconnect;
                 break;
@@ -24,7 +29,6 @@ public static class ForwardErrors
                 // The attempt loop answers every upstream failure itself and hands back only the
                 // client's (already flagged DC); anything else the forwarder caught is the proxy's
                 // own failure, never the upstream's: 500, as the request path's finally does.
-                if ((ctx.Flags & ResponseFlags.DownstreamConnectionTermination) != 0) break;
                 if (!ctx.Http.Response.HasStarted) ctx.Http.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 ctx.Details = ResponseCodeDetails.InternalError;
                 break;
@@ -32,7 +36,8 @@ public static class ForwardErrors
                 ctx.AddFlag(ResponseFlags.UpstreamRequestTimeout);
                 ctx.Details = ResponseCodeDetails.ResponseTimeout;
                 break;
-            case ForwarderError.ResponseBodyDestination or ForwarderError.UpgradeResponseDestination or ForwarderError.UpgradeRequestDestination:
+            case ForwarderError.ResponseBodyDestination or ForwarderError.RequestBodyDestination
+                or ForwarderError.UpgradeResponseDestination or ForwarderError.UpgradeRequestDestination:
                 // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.
                 if ((ctx.Flags & ResponseFlags.UpstreamRequestTimeout) != 0) break;
                 ctx.AddFlag(ResponseFlags.UpstreamConnectionTermination);

@@ -32,7 +32,7 @@ public class RetryBudgetTests
 
         var (status, _) = await h.GetAsync("frontend", "/second");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        var refused = Assert.Single(h.Outcomes);
+        var refused = await h.Outcomes.WaitForSingleAsync();
         Assert.Equal("/second", refused.Path);
         Assert.Equal("UO", refused.Flags.ToEnvoyString());
         Assert.Equal(1, refused.Attempts);

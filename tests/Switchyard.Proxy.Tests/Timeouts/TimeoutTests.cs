@@ -123,7 +123,7 @@ public sealed class TimeoutTests
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsStringAsync(guard.Token));
         Assert.True(await Eventually.TrueAsync(() => !h.Outcomes.IsEmpty));
-        Assert.Equal("UT", Assert.Single(h.Outcomes).Flags.ToEnvoyString());
+        Assert.Equal("UT", (await h.Outcomes.WaitForSingleAsync()).Flags.ToEnvoyString());
     }
 
     [Fact]
