@@ -35,6 +35,8 @@ public class RetryBudgetTests
         var refused = await h.Outcomes.WaitForSingleAsync();
         Assert.Equal("/second", refused.Path);
         Assert.Equal("UO", refused.Flags.ToEnvoyString());
+        // The refused retry is not a local reply: the upstream's 503 is passed on.
+        Assert.Equal("via_upstream", refused.ResponseCodeDetails);
         Assert.Equal(1, refused.Attempts);
 
         time.Advance(TimeSpan.FromSeconds(1));
