@@ -111,6 +111,14 @@ public sealed class ProxyHandler(
                 .ConfigureAwait(false);
             if (error != ForwarderError.None) ForwardErrors.Record(ctx, error);
         }
+        catch (Exception) when (ctx.Http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while a step still worked for it (reading its body for a
+            // mirror, writing a local reply): Envoy's DC, neither our failure nor the upstream's.
+            ctx.AddFlag(ResponseFlags.DownstreamConnectionTermination);
+            ctx.Details = ResponseCodeDetails.DownstreamRemoteDisconnect;
+            throw;
+        }
         catch (Exception) when (!ctx.Http.Response.HasStarted)
         {
             // A bug in the proxy, not the upstream's doing: the client gets a 500 (Kestrel logs the
