@@ -1,5 +1,5 @@
-using Switchyard.Proxy.Telemetry;
 using System.Net;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.DirectResponse;

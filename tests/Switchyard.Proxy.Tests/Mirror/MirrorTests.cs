@@ -1,7 +1,7 @@
-using Switchyard.Proxy.Telemetry;
 using System.Net;
 using System.Net.Sockets;
 using Switchyard.Proxy.Mirror;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Mirror;

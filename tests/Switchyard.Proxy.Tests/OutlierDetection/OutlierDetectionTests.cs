@@ -1,10 +1,10 @@
-using Switchyard.Proxy.Telemetry;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.OutlierDetection;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.OutlierDetection;

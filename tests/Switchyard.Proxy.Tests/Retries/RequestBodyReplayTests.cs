@@ -1,7 +1,7 @@
-using Switchyard.Proxy.Telemetry;
 using System.Net;
 using System.Text;
 using Switchyard.Proxy.Retries;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Retries;

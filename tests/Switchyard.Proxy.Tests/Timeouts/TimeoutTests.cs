@@ -1,6 +1,6 @@
-using Switchyard.Proxy.Telemetry;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.Retries;
 using Switchyard.Proxy.Tests.TestSupport;
 
