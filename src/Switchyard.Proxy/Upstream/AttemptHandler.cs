@@ -65,8 +65,16 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
             if (status == RetryStatus.Yes)
             {
                 outcome.Response?.Dispose();
-                var waited = await BackOffAsync(retry.NextBackoff(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false);
-                retry.EndBackoff(ctx);
+                bool waited;
+                try
+                {
+                    waited = await BackOffAsync(retry.NextBackoff(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Also when the client leaves mid-backoff: the retry breaker's place is never leaked.
+                    retry.EndBackoff(ctx);
+                }
                 if (!waited) return Answer(ctx, AttemptOutcome.Failed(AttemptOutcomeKind.RouteTimeout));
                 retry.MoveToNext(ctx, request);
                 continue;
