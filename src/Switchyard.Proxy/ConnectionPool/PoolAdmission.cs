@@ -49,9 +49,8 @@ public static class PoolAdmission
             ctx.Http.Response.RegisterForDispose(lease);
             return null;
         }
-        var reply = LocalReply.ToMessage(ctx, HttpStatusCode.ServiceUnavailable, ResponseFlags.UpstreamOverflow, OverflowBody);
-        reply.Headers.TryAddWithoutValidation("x-envoy-overloaded", "true");
-        return reply;
+        return LocalReply.ToMessage(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.UpstreamOverflow,
+            ResponseCodeDetails.Overflow, LocalReply.Overflow, overloaded: true);
     }
 
     // h2UpgradePolicy UPGRADE: HTTP/2 to the endpoint; on plain text that is h2c with prior

@@ -18,28 +18,49 @@ public sealed class RequestLimitedStream(Stream inner, int limit) : Stream
     /// <summary>Requests started on this connection.</summary>
     public int Requests => _requests;
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(Inspect(buffer), cancellationToken);
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var split = CloseAt(buffer.Span);
+        return split < 0 ? inner.WriteAsync(buffer, cancellationToken) : WriteWithCloseAsync(buffer, split, cancellationToken);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(Inspect(buffer.AsMemory(offset, count)).Span);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(Inspect(buffer.ToArray()).Span);
-
-    private ReadOnlyMemory<byte> Inspect(ReadOnlyMemory<byte> buffer)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (!_readSinceWrite || buffer.IsEmpty) return buffer;
+        var split = CloseAt(buffer);
+        if (split < 0)
+        {
+            inner.Write(buffer);
+            return;
+        }
+        inner.Write(buffer[..split]);
+        inner.Write(CloseHeader);
+        inner.Write(buffer[split..]);
+    }
+
+    // The request line, then the header, then the rest: three writes into the connection's own
+    // buffering, and no copy of the caller's bytes.
+    private async ValueTask WriteWithCloseAsync(ReadOnlyMemory<byte> buffer, int split, CancellationToken cancellationToken)
+    {
+        await inner.WriteAsync(buffer[..split], cancellationToken).ConfigureAwait(false);
+        await inner.WriteAsync(CloseHeader, cancellationToken).ConfigureAwait(false);
+        await inner.WriteAsync(buffer[split..], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where <c>Connection: close</c> goes in this write (just after the request line of
+    /// the connection's last allowed request), else -1.</summary>
+    private int CloseAt(ReadOnlySpan<byte> buffer)
+    {
+        if (!_readSinceWrite || buffer.IsEmpty) return -1;
         _readSinceWrite = false;
         // A body sent after "100 Continue" also follows a read; only a request line starts a request.
-        var lineEnd = RequestLineEnd(buffer.Span);
-        if (lineEnd < 0 || ++_requests != limit) return buffer;
-        var withClose = new byte[buffer.Length + CloseHeader.Length];
-        buffer.Span[..lineEnd].CopyTo(withClose);
-        CloseHeader.CopyTo(withClose.AsSpan(lineEnd));
-        buffer.Span[lineEnd..].CopyTo(withClose.AsSpan(lineEnd + CloseHeader.Length));
-        return withClose;
+        var lineEnd = RequestLineEnd(buffer);
+        if (lineEnd < 0 || ++_requests != limit) return -1;
+        return lineEnd;
     }
 
     /// <summary>The index just after "HTTP/1.1\r\n" when the buffer starts with a request line; else -1.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Translation.Policies.Cors;
 
 namespace Switchyard.Proxy.Cors;
@@ -15,24 +16,22 @@ namespace Switchyard.Proxy.Cors;
 public static class CorsStep
 {
     /// <summary>True when the preflight was answered here (status and headers set, no body) and the request is done.</summary>
-    public static bool Apply(ProxyContext ctx, CrossOriginPolicy policy)
+    public static ValueTask<bool> ApplyAsync(ProxyContext ctx, CrossOriginPolicy policy)
     {
         var request = ctx.Http.Request;
         var origin = request.Headers.Origin;
-        if (origin.Count == 0 || string.IsNullOrEmpty(origin[0])) return false;
+        if (origin.Count == 0 || string.IsNullOrEmpty(origin[0])) return new ValueTask<bool>(false);
         var allowed = policy.Allows(origin[0]!);
         var requestMethod = request.Headers.AccessControlRequestMethod;
         var preflight = HttpMethods.IsOptions(request.Method) && requestMethod.Count > 0 && !string.IsNullOrEmpty(requestMethod[0]);
         if (!preflight)
         {
             if (allowed) ctx.Http.Response.OnStarting(static state => AddResponseHeaders((ProxyContext)state), ctx);
-            return false;
+            return new ValueTask<bool>(false);
         }
-        if (!allowed && policy.ForwardUnmatchedPreflights) return false;
+        if (!allowed && policy.ForwardUnmatchedPreflights) return new ValueTask<bool>(false);
 
-        var response = ctx.Http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        var headers = response.Headers;
+        var headers = ctx.Http.Response.Headers;
         if (allowed) headers.AccessControlAllowOrigin = origin[0];
         if (policy.AllowCredentials) headers.AccessControlAllowCredentials = "true";
         if (policy.AllowMethods.Length > 0)
@@ -41,6 +40,13 @@ public static class CorsStep
             headers.AccessControlAllowHeaders = policy.AllowHeaders == "*" ? request.Headers.AccessControlRequestHeaders.ToString() : policy.AllowHeaders;
         if (policy.MaxAge is { } maxAge) headers.AccessControlMaxAge = maxAge;
         headers.ContentLength = 0;
+        return AnswerAsync(ctx);
+    }
+
+    // Envoy's CORS filter answers the preflight itself, with details "cors_response".
+    private static async ValueTask<bool> AnswerAsync(ProxyContext ctx)
+    {
+        await LocalReply.SendAsync(ctx, StatusCodes.Status200OK, ResponseFlags.None, ResponseCodeDetails.CorsResponse).ConfigureAwait(false);
         return true;
     }
 

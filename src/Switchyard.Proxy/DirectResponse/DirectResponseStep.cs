@@ -1,7 +1,6 @@
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Redirect;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Translation.Policies.DirectResponse;
 using Switchyard.Translation.Policies.Redirect;
 
@@ -26,19 +25,8 @@ public static class DirectResponseStep
     {
         var status = policy.Status;
         var location = status == 201 || status is >= 300 and < 400 ? RedirectStep.Location(ctx, RedirectPolicy.SameUrl) : null;
-        if (GrpcLocalReply.IsGrpc(ctx.Http.Request))
-        {
-            RedirectStep.Answer(ctx, status, location, policy.Body.IsEmpty ? null : Encoding.UTF8.GetString(policy.Body.Span));
-            return true;
-        }
-        RedirectStep.Answer(ctx, status, location, null);
-        if (policy.Body.IsEmpty) return true;
-        var response = ctx.Http.Response;
-        response.ContentType = "text/plain";
-        response.ContentLength = policy.Body.Length;
-        // Envoy answers HEAD with the headers of the body it would send, and no body.
-        if (HttpMethods.IsHead(ctx.Http.Request.Method)) return true;
-        await response.Body.WriteAsync(policy.Body, ctx.Http.RequestAborted).ConfigureAwait(false);
+        await LocalReply.SendAsync(ctx, status, ResponseFlags.None, ResponseCodeDetails.DirectResponse, policy.Body,
+            location: location, finalizeWithRoute: true).ConfigureAwait(false);
         return true;
     }
 }

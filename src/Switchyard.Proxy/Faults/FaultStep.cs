@@ -17,8 +17,6 @@ public static class FaultStep
     /// <summary>Envoy's local-reply body for an injected abort.</summary>
     public const string AbortBody = "fault filter abort";
 
-    private static readonly byte[] AbortBodyBytes = System.Text.Encoding.UTF8.GetBytes(AbortBody);
-
     /// <summary>True when the request was answered here (aborted, or the client left during the delay).
     /// A rule without a fault costs one null check and no allocation.</summary>
     public static ValueTask<bool> ApplyAsync(ProxyContext ctx, IRandomSource random, TimeProvider time)
@@ -31,6 +29,7 @@ public static class FaultStep
     {
         if (fault.Delay is { } delay && delay.Share.Hit(random))
         {
+            // DI only marks the request; it does not answer it, so it sets no response code details.
             ctx.AddFlag(ResponseFlags.DelayInjected);
             try
             {
@@ -39,22 +38,14 @@ public static class FaultStep
             catch (OperationCanceledException)
             {
                 ctx.AddFlag(ResponseFlags.DownstreamConnectionTermination);
+                ctx.Details = ResponseCodeDetails.DownstreamRemoteDisconnect;
                 return true;
             }
         }
         if (fault.Abort is not { } abort || !abort.Share.Hit(random)) return false;
 
-        ctx.AddFlag(ResponseFlags.FaultInjected);
-        var response = ctx.Http.Response;
-        if (GrpcLocalReply.IsGrpc(ctx.Http.Request))
-        {
-            GrpcLocalReply.Send(response, abort.HttpStatus, abort.GrpcStatus, AbortBody);
-            return true;
-        }
-        response.StatusCode = abort.HttpStatus;
-        response.ContentType = "text/plain";
-        response.ContentLength = AbortBodyBytes.Length;
-        await response.Body.WriteAsync(AbortBodyBytes, ctx.Http.RequestAborted).ConfigureAwait(false);
+        await LocalReply.SendAsync(ctx, abort.HttpStatus, ResponseFlags.FaultInjected, ResponseCodeDetails.FaultAbort,
+            LocalReply.FaultAbort, grpcStatus: abort.GrpcStatus).ConfigureAwait(false);
         return true;
     }
 }

@@ -12,7 +12,7 @@ public static class HashKeyStep
     {
         if (ctx.Cluster?.Spec.Policy.LoadBalancer?.ConsistentHash is not { } hash) return null;
         var http = ctx.Http;
-        var key = ConsistentHashKey.Compute(hash, ctx.View.GetHeader, ctx.View.Query, http.Connection.RemoteIpAddress?.ToString(), random, out var setCookie);
+        var key = ConsistentHashKey.Compute(hash, ctx.View.GetHeader, ctx.View.Query, hash.UseSourceIp == true ? ctx.View.ClientAddress : null, random, out var setCookie);
         // OnStarting runs after the upstream headers are copied, so the cookie is not overwritten.
         if (setCookie is not null)
             http.Response.OnStarting(() => { http.Response.Headers.Append("set-cookie", setCookie); return Task.CompletedTask; });

@@ -8,6 +8,7 @@ namespace Switchyard.Proxy.Pipeline;
 /// trailers-only response: HTTP 200, content-type application/grpc, <c>grpc-status</c> (the given
 /// one, else mapped from the HTTP status) and the body text as <c>grpc-message</c>
 /// (Http::Utility::sendLocalReply with is_grpc). A gRPC client cannot read an HTTP error body.
+/// These are the rules; <see cref="LocalReply"/> sends the answer.
 /// </summary>
 public static class GrpcLocalReply
 {
@@ -20,25 +21,7 @@ public static class GrpcLocalReply
             && (type.Length == Grpc.Length || type[Grpc.Length] is '+' or ';');
     }
 
-    /// <summary>Writes the trailers-only answer (headers only; Kestrel ends the stream with them).</summary>
-    public static void Send(HttpResponse response, int httpStatus, int? grpcStatus, string? message)
-    {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = (grpcStatus ?? FromHttp(httpStatus)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!string.IsNullOrEmpty(message)) response.Headers["grpc-message"] = PercentEncode(message);
-    }
-
-    /// <summary>The same answer as a response message, for replies made inside the attempt loop.</summary>
-    public static HttpResponseMessage ToMessage(int httpStatus, string? message)
-    {
-        var content = new ByteArrayContent([]);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
-        var reply = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
-        reply.Headers.TryAddWithoutValidation("grpc-status", FromHttp(httpStatus).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(message)) reply.Headers.TryAddWithoutValidation("grpc-message", PercentEncode(message));
-        return reply;
-    }
+    public const string ContentType = "application/grpc";
 
     /// <summary>Envoy's Grpc::Utility::httpToGrpcStatus.</summary>
     public static int FromHttp(int status) => status switch
@@ -52,7 +35,7 @@ public static class GrpcLocalReply
     };
 
     /// <summary>gRPC's grpc-message encoding: bytes outside printable ASCII, and '%', as %XX.</summary>
-    private static string PercentEncode(string text)
+    internal static string PercentEncode(string text)
     {
         var plain = true;
         foreach (var c in text)

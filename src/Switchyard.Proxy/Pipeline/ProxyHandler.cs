@@ -20,6 +20,8 @@ namespace Switchyard.Proxy.Pipeline;
 /// (weights) → cluster → mirror → load balancer → forward (the attempt loop under the forwarder:
 /// pool, retries, timeouts, outlier reports) → outcome. It only reads one <see cref="ProxyState"/>,
 /// and this file holds only the order; each step lives in the folder named for its Istio field.
+/// Whatever happens, the request's endpoint place and retry buffer are given back and its outcome
+/// is reported, in a <c>finally</c>.
 /// </summary>
 public sealed class ProxyHandler(
     ProxyStateHolder state,
@@ -46,102 +48,89 @@ public sealed class ProxyHandler(
         var sent = new ByteCountingStream(context.Response.Body);
         context.Request.Body = received;
         context.Response.Body = sent;
-        await RunAsync(ctx).ConfigureAwait(false);
-        report(Outcome(ctx, received.Count, sent.Count));
+        try
+        {
+            await RunAsync(ctx).ConfigureAwait(false);
+        }
+        finally
+        {
+            report(RequestOutcomeBuilder.Build(ctx, time, received.Count, sent.Count));
+        }
     }
 
     private async Task RunAsync(ProxyContext ctx)
     {
-        var vhost = ctx.State.Snapshot.FindVirtualHost(ctx.Http.Request.Host.Value.AsSpan());
-        ctx.Route = vhost is null ? null : RouteTable.Match(vhost, ctx.View);
-        if (ctx.Route is null)
-        {
-            await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound).ConfigureAwait(false);
-            return;
-        }
-
-        if (ctx.Route.Cors is { } cors && CorsStep.Apply(ctx, cors)) return;
-
-        if (await FaultStep.ApplyAsync(ctx, random, time).ConfigureAwait(false)) return;
-
-        if (RedirectStep.TryAnswer(ctx)) return;
-
-        if (await DirectResponseStep.ApplyAsync(ctx).ConfigureAwait(false)) return;
-
-        ctx.Destination = DestinationPicker.Pick(ctx.Route, random);
-        if (ctx.Destination is null)
-        {
-            await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound).ConfigureAwait(false);
-            return;
-        }
-        if (!ctx.State.Clusters.TryGetValue(ctx.Destination.ClusterName, out var cluster))
-        {
-            await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoClusterFound).ConfigureAwait(false);
-            return;
-        }
-        ctx.Cluster = cluster;
-
-        await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
-
-        ctx.HashKey = HashKeyStep.Compute(ctx, random);
-        ctx.Upstream = cluster.Balancer.Pick(new LbRequest(ctx.HashKey));
-        if (ctx.Upstream is null)
-        {
-            await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoHealthyUpstream, LocalReply.NoHealthyUpstream).ConfigureAwait(false);
-            return;
-        }
-
-        // Forward (inline rather than a helper: one async state machine less per request).
-        var first = ctx.Upstream!;
-        first.OnRequestStart();
+        // One method for the whole path (no helper state machine per request), inside the try
+        // whose finally gives back what the request holds.
         try
         {
-            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
+            var vhost = ctx.State.Snapshot.FindVirtualHost(ctx.Http.Request.Host.Value.AsSpan());
+            var matchIndex = RouteMatcher.NoMatch;
+            ctx.Route = vhost is null ? null : RouteTable.Match(vhost, ctx.View, out matchIndex);
+            ctx.MatchIndex = matchIndex;
+            if (ctx.Route is null)
+            {
+                await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound, ResponseCodeDetails.RouteNotFound).ConfigureAwait(false);
+                return;
+            }
+
+            if (ctx.Route.Cors is { } cors && await CorsStep.ApplyAsync(ctx, cors).ConfigureAwait(false)) return;
+
+            if (await FaultStep.ApplyAsync(ctx, random, time).ConfigureAwait(false)) return;
+
+            if (await RedirectStep.TryAnswerAsync(ctx).ConfigureAwait(false)) return;
+
+            if (await DirectResponseStep.ApplyAsync(ctx).ConfigureAwait(false)) return;
+
+            ctx.Destination = DestinationPicker.Pick(ctx.Route, random);
+            if (ctx.Destination is null)
+            {
+                await LocalReply.SendAsync(ctx, StatusCodes.Status404NotFound, ResponseFlags.NoRouteFound, ResponseCodeDetails.RouteNotFound).ConfigureAwait(false);
+                return;
+            }
+            if (!ctx.State.Clusters.TryGetValue(ctx.Destination.ClusterName, out var cluster))
+            {
+                await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoClusterFound, ResponseCodeDetails.ClusterNotFound).ConfigureAwait(false);
+                return;
+            }
+            ctx.Cluster = cluster;
+
+            await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
+
+            ctx.HashKey = HashKeyStep.Compute(ctx, random);
+            if (cluster.Balancer.Pick(new LbRequest(ctx.HashKey)) is not { } endpoint)
+            {
+                await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoHealthyUpstream, ResponseCodeDetails.NoHealthyUpstream,
+                    LocalReply.NoHealthyUpstream).ConfigureAwait(false);
+                return;
+            }
+            // From here the endpoint's active-request count is the lease's; RunAsync ends it.
+            ctx.Lease.Start(endpoint);
+
+            var error = await forwarder.SendAsync(ctx.Http, endpoint.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
                 .ConfigureAwait(false);
-            var flag = FlagFor(error);
-            // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.
-            if (flag != ResponseFlags.UpstreamConnectionTermination || !ctx.Flags.Contains(ResponseFlags.UpstreamRequestTimeout, StringComparison.Ordinal))
-                ctx.AddFlag(flag);
+            if (error != ForwarderError.None) ForwardErrors.Record(ctx, error);
+        }
+        catch (Exception) when (ctx.Http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while a step still worked for it (reading its body for a
+            // mirror, writing a local reply): Envoy's DC, neither our failure nor the upstream's.
+            ctx.AddFlag(ResponseFlags.DownstreamConnectionTermination);
+            ctx.Details = ResponseCodeDetails.DownstreamRemoteDisconnect;
+            throw;
+        }
+        catch (Exception) when (!ctx.Http.Response.HasStarted)
+        {
+            // A bug in the proxy, not the upstream's doing: the client gets a 500 (Kestrel logs the
+            // exception and sends it), and the access log says so.
+            ctx.Http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            ctx.Details = ResponseCodeDetails.InternalError;
+            throw;
         }
         finally
         {
-            // The attempt loop moves the count to each retry's endpoint; the last one ends here.
-            ctx.Upstream!.OnRequestEnd();
+            ctx.Lease.End();
+            ctx.RetryBody?.Release();
         }
     }
-
-    private RequestOutcome Outcome(ProxyContext ctx, long bytesReceived, long bytesSent)
-    {
-        var http = ctx.Http;
-        var request = http.Request;
-        var connection = http.Connection;
-        return new RequestOutcome(
-            time.GetUtcNow() - time.GetElapsedTime(ctx.StartTimestamp), request.Method, request.Path.Value ?? "/", request.Protocol,
-            http.Response.StatusCode, ctx.Flags, time.GetElapsedTime(ctx.StartTimestamp), ctx.Upstream?.Endpoint.ToString(),
-            ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority)
-        {
-            BytesReceived = bytesReceived,
-            BytesSent = bytesSent,
-            ResponseCodeDetails = ResponseCodeDetails.For(ctx.Flags, ctx.Upstream is not null, ctx.Route is { DirectResponse: not null } or { Redirect: not null }),
-            ForwardedFor = request.Headers["x-forwarded-for"].ToString(),
-            UserAgent = request.Headers.UserAgent.ToString(),
-            RequestId = request.Headers["x-request-id"].ToString(),
-            DownstreamLocalAddress = connection.LocalIpAddress is { } local ? $"{local}:{connection.LocalPort}" : null,
-            DownstreamRemoteAddress = connection.RemoteIpAddress is { } remote ? $"{remote}:{connection.RemotePort}" : null,
-            Attempts = ctx.Attempts,
-        };
-    }
-
-    /// <summary>Flags for what went wrong once the response had started (the attempt loop sets its own).</summary>
-    private static string FlagFor(ForwarderError error) => error switch
-    {
-        ForwarderError.None => ResponseFlags.None,
-        ForwarderError.Request or ForwarderError.RequestCanceled or ForwarderError.RequestBodyClient
-            or ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient
-            => ResponseFlags.DownstreamConnectionTermination,
-        ForwarderError.RequestTimedOut => ResponseFlags.UpstreamRequestTimeout,
-        ForwarderError.ResponseBodyDestination or ForwarderError.UpgradeResponseDestination or ForwarderError.UpgradeRequestDestination
-            => ResponseFlags.UpstreamConnectionTermination,
-        _ => ResponseFlags.UpstreamConnectionFailure,
-    };
 }

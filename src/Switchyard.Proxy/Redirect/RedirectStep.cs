@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Switchyard.Proxy.Headers;
 using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Translation.Policies.Redirect;
 
 namespace Switchyard.Proxy.Redirect;
@@ -13,11 +12,16 @@ namespace Switchyard.Proxy.Redirect;
 /// </summary>
 public static class RedirectStep
 {
-    /// <summary>True when the route redirects and the answer was set; a rule without a redirect costs one null check.</summary>
-    public static bool TryAnswer(ProxyContext ctx)
+    /// <summary>True when the route redirects and the answer was sent; a rule without a redirect costs one null check.</summary>
+    public static ValueTask<bool> TryAnswerAsync(ProxyContext ctx) =>
+        ctx.Route!.Redirect is { } policy ? AnswerAsync(ctx, policy) : new ValueTask<bool>(false);
+
+    private static async ValueTask<bool> AnswerAsync(ProxyContext ctx, RedirectPolicy policy)
     {
-        if (ctx.Route!.Redirect is not { } policy) return false;
-        Answer(ctx, policy.Status, Location(ctx, policy), null);
+        // Envoy's router sends the redirect through sendLocalReply with an empty body, finalized
+        // with the route's response header operations.
+        await LocalReply.SendAsync(ctx, policy.Status, ResponseFlags.None, ResponseCodeDetails.DirectResponse,
+            location: Location(ctx, policy), finalizeWithRoute: true).ConfigureAwait(false);
         return true;
     }
 
@@ -29,17 +33,4 @@ public static class RedirectStep
         var proto = forwarded.Count == 1 && !string.IsNullOrEmpty(forwarded[0]) ? forwarded[0]! : request.Scheme;
         return RedirectLocation.Build(policy, request.Scheme, proto, request.Host.Value ?? "", ctx.View.PathAndQuery, ctx.View.Port);
     }
-
-    /// <summary>Envoy's local reply for a route answered by the proxy: a gRPC request gets
-    /// a trailers-only gRPC answer; otherwise the status, and the body when there is one.</summary>
-    internal static void Answer(ProxyContext ctx, int status, string? location, string? grpcMessage)
-    {
-        var response = ctx.Http.Response;
-        response.StatusCode = status;
-        if (location is not null) response.Headers.Location = location;
-        // Envoy finalizes a direct response (redirects included) with the route's response header operations.
-        if (ctx.Route?.Headers is { } headers) HeadersStep.ApplyToResponse(headers, null, response.Headers);
-        if (GrpcLocalReply.IsGrpc(ctx.Http.Request)) GrpcLocalReply.Send(response, status, null, grpcMessage);
-    }
-
 }

@@ -24,7 +24,10 @@ public static class RetryStart
         var content = request.Content;
         if (content is null) return policy.NumRetries;
         if (content.Headers.ContentLength > bufferLimit) return 0;
-        request.Content = new ReplayableContent(content, bufferLimit);
+        var replayable = new ReplayableContent(content, bufferLimit);
+        request.Content = replayable;
+        // The proxy returns its pooled buffer when the request ends.
+        ctx.RetryBody = replayable;
         return policy.NumRetries;
     }
 

@@ -9,7 +9,7 @@ namespace Switchyard.Proxy.Retries;
 /// consistent hashing) the balancer is asked to avoid the host that just failed, and a pick that
 /// lands on any host tried before is re-drawn, up to Istio's HostSelectionRetryMaxAttempts (5);
 /// when no other host exists the retry goes back to the same one. The request is then pointed at
-/// the chosen endpoint and the in-flight counts move with it. With retryRemoteLocalities the
+/// the chosen endpoint and the request's <see cref="Upstream.EndpointLease"/> moves with it. With retryRemoteLocalities the
 /// endpoints tried so far also steer a locality balancer to other priority levels.
 /// </summary>
 public static class RetryTarget
@@ -37,9 +37,7 @@ public static class RetryTarget
         }
         if (next is null || ReferenceEquals(next, previous)) return;
 
-        previous.OnRequestEnd();
-        next.OnRequestStart();
-        ctx.Upstream = next;
+        ctx.Lease.Move(next);
         request.RequestUri = new Uri(next.DestinationPrefix + request.RequestUri!.PathAndQuery, UriKind.Absolute);
     }
 

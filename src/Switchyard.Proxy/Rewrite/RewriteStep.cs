@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Translation.Policies.Rewrite;
 using Switchyard.Translation.Routes;
@@ -24,15 +23,12 @@ public static class RewriteStep
 
         var request = ctx.Http.Request;
         var path = ctx.View.Path;
-        var matchIndex = policy.NeedsMatchIndex ? ctx.Route!.Matcher.MatchingIndex(ctx.View) : RouteMatcher.MatchedByDefault;
-        var rewritten = policy.RewritePath(path, matchIndex);
+        // The route lookup already found which match entry held; the matcher does not run again.
+        var rewritten = policy.RewritePath(path, policy.NeedsMatchIndex ? ctx.MatchIndex : RouteMatcher.MatchedByDefault);
         if (rewritten is null) return;
 
-        var original = ctx.Http.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
-            ? raw
-            : request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         proxyRequest.Headers.Remove(OriginalPathHeader);
-        proxyRequest.Headers.TryAddWithoutValidation(OriginalPathHeader, original);
+        proxyRequest.Headers.TryAddWithoutValidation(OriginalPathHeader, ctx.View.PathAndQuery);
         proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(EnsureRooted(rewritten)), request.QueryString);
     }
 

@@ -21,7 +21,7 @@ public static class AccessLogFormatter
         var b = new StringBuilder(256);
         b.Append('[').Append(StartTime(o)).Append("] \"")
             .Append(o.Method).Append(' ').Append(o.Path).Append(' ').Append(o.Protocol).Append("\" ")
-            .Append(o.Status).Append(' ').Append(o.Flags).Append(' ')
+            .Append(o.Status).Append(' ').Append(ResponseFlagsFormatter.Format(o.Flags)).Append(' ')
             .Append(Dash(o.ResponseCodeDetails)).Append(" - \"-\" ")
             .Append(o.BytesReceived).Append(' ').Append(o.BytesSent).Append(' ').Append(DurationMs(o)).Append(" - \"")
             .Append(Dash(o.ForwardedFor)).Append("\" \"").Append(Dash(o.UserAgent)).Append("\" \"").Append(Dash(o.RequestId)).Append("\" \"")

@@ -20,7 +20,7 @@ public static class AccessLogJsonFormatter
             w.WriteString("path", o.Path);
             w.WriteString("protocol", o.Protocol);
             w.WriteNumber("response_code", o.Status);
-            w.WriteString("response_flags", o.Flags);
+            w.WriteString("response_flags", ResponseFlagsFormatter.Format(o.Flags));
             StringOrNull(w, "response_code_details", o.ResponseCodeDetails);
             w.WriteNumber("bytes_received", o.BytesReceived);
             w.WriteNumber("bytes_sent", o.BytesSent);

@@ -5,10 +5,11 @@ namespace Switchyard.Proxy.Telemetry;
 public sealed record RequestOutcome(
     DateTimeOffset StartTime,
     string Method,
+    /// <summary>Envoy's %REQ(:PATH)%: the request target as the client sent it, query included.</summary>
     string Path,
     string Protocol,
     int Status,
-    string Flags,
+    ResponseFlags Flags,
     TimeSpan Duration,
     string? UpstreamHost,
     string? UpstreamCluster,
@@ -21,7 +22,8 @@ public sealed record RequestOutcome(
     /// <summary>Response body bytes written to the client (%BYTES_SENT%).</summary>
     public long BytesSent { get; init; }
 
-    /// <summary>Envoy's %RESPONSE_CODE_DETAILS%: "via_upstream" when the upstream answered, else why the proxy did.</summary>
+    /// <summary>Envoy's %RESPONSE_CODE_DETAILS%: "via_upstream" when the upstream answered, else why the proxy did
+    /// (<see cref="Telemetry.ResponseCodeDetails"/>).</summary>
     public string? ResponseCodeDetails { get; init; }
 
     public string? ForwardedFor { get; init; }

@@ -1,28 +1,31 @@
 namespace Switchyard.Proxy.Telemetry;
 
-/// <summary>Envoy's %RESPONSE_CODE_DETAILS% for a finished request: "via_upstream" when the
-/// upstream's answer was passed on, else the reason the proxy answered itself, from the first
-/// response flag.</summary>
+/// <summary>
+/// Envoy's %RESPONSE_CODE_DETAILS% values (StreamInfo::ResponseCodeDetailValues,
+/// envoy/stream_info/stream_info.h, and the filters' own). Envoy records the details at the moment
+/// it decides the answer (sendLocalReply, or the router passing the upstream's headers on), so a
+/// later decision overwrites an earlier one and a flag that did not end the request (DI) never
+/// names it. <see cref="Pipeline.ProxyContext.Details"/> holds the value; these are the texts.
+/// </summary>
 public static class ResponseCodeDetails
 {
-    /// <param name="direct">The route answered itself (directResponse or redirect).</param>
-    public static string For(string flags, bool upstreamAnswered, bool direct = false)
-    {
-        var first = flags.AsSpan();
-        var comma = first.IndexOf(',');
-        if (comma >= 0) first = first[..comma];
-        return first switch
-        {
-            "NR" => "route_not_found",
-            "NC" => "cluster_not_found",
-            "UH" => "no_healthy_upstream",
-            "UO" => "upstream_reset_before_response_started{overflow}",
-            "UF" => "upstream_reset_before_response_started{connection_failure}",
-            "UC" => "upstream_reset_before_response_started{connection_termination}",
-            "UT" => "response_timeout",
-            "FI" => "fault_filter_abort",
-            "DC" => "downstream_remote_disconnect",
-            _ => upstreamAnswered ? "via_upstream" : direct ? "direct_response" : "-",
-        };
-    }
+    public const string ViaUpstream = "via_upstream";
+    public const string DirectResponse = "direct_response";
+    public const string RouteNotFound = "route_not_found";
+    public const string ClusterNotFound = "cluster_not_found";
+    public const string NoHealthyUpstream = "no_healthy_upstream";
+    public const string FaultAbort = "fault_filter_abort";
+    public const string CorsResponse = "cors_response";
+    public const string ResponseTimeout = "response_timeout";
+    public const string PerTryTimeout = "upstream_per_try_timeout";
+    public const string Overflow = "upstream_reset_before_response_started{overflow}";
+    public const string ConnectFailure = "upstream_reset_before_response_started{connection_failure}";
+    public const string ConnectionTermination = "upstream_reset_before_response_started{connection_termination}";
+    public const string RefusedStream = "upstream_reset_before_response_started{remote_refused_stream_reset}";
+    public const string ResetAfterResponseStarted = "upstream_reset_after_response_started{connection_termination}";
+    public const string DownstreamRemoteDisconnect = "downstream_remote_disconnect";
+
+    /// <summary>Our own failure while handling the request (Envoy's nearest is a filter's
+    /// internal error): answered 500 so that it is never mistaken for an upstream's.</summary>
+    public const string InternalError = "internal_error";
 }

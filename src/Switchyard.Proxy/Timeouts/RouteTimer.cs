@@ -34,7 +34,10 @@ public sealed class RouteTimer : IDisposable
         response.Content = body;
         _bodyWatch = _timer.Token.UnsafeRegister(_ =>
         {
+            // Runs on the timer's thread while the request's own flow may read or add flags:
+            // ProxyContext adds flags atomically and publishes details with a volatile write.
             ctx.AddFlag(ResponseFlags.UpstreamRequestTimeout);
+            ctx.Details = ResponseCodeDetails.ResponseTimeout;
             body.Abort();
         }, null);
     }

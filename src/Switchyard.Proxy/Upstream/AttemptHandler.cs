@@ -1,6 +1,6 @@
-using System.Net;
+using System.Runtime.ExceptionServices;
+using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.ConnectionPool;
-using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Retries;
 using Switchyard.Proxy.Telemetry;
@@ -10,23 +10,25 @@ using Switchyard.Randomness;
 namespace Switchyard.Proxy.Upstream;
 
 /// <summary>
-/// The upstream attempt loop, under YARP's forwarder: the forwarder builds the request and copies
-/// whatever response this returns, so pool admission, the choice of endpoint on a retry, per-try
-/// and route timeouts, outlier reporting and retries all happen here, before the client sees a
-/// byte. A failure before response headers becomes Envoy's local reply (503 UF/UC, 504 UT)
-/// instead of YARP's 502; a retriable outcome with no retry left adds URX, as Envoy's router does.
+/// The upstream attempt loop, under YARP's forwarder, as Envoy's router runs it: each attempt
+/// gives an <see cref="AttemptOutcome"/>, which is reported to outlier detection and handed to the
+/// request's <see cref="RetryState"/>; the last one becomes the answer, an upstream response
+/// passed on or Envoy's local reply (503 UF/UC/UO, 504 UT; URX when retries ran out). The
+/// forwarder copies whatever this returns, so the client sees nothing before the loop is done.
 /// </summary>
 public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
 {
+    /// <summary>The cluster's client, as each attempt calls it.</summary>
+    private readonly HttpMessageInvoker _upstream = new(inner, disposeHandler: false);
+
     /// <summary>The attempt loop for one proxied request (see <see cref="RequestInvoker"/>).</summary>
     public Task<HttpResponseMessage> SendAsync(ProxyContext ctx, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // [timeouts] route timeout over all attempts
         var timeouts = AttemptTimeouts.For(ctx, request);
         // Without a route timeout (Istio's default) the loop runs directly: no timer, no extra state machine.
         return timeouts.Route > TimeSpan.Zero
             ? WithRouteTimerAsync(ctx, request, timeouts, cancellationToken)
-            : AttemptAsync(ctx, request, timeouts, null, cancellationToken);
+            : LoopAsync(ctx, request, timeouts, null, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> WithRouteTimerAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         RouteTimer? routeTimer = new(timeouts.Route, time, cancellationToken);
         try
         {
-            var response = await AttemptAsync(ctx, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
+            var response = await LoopAsync(ctx, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
             // The route timeout also covers the response body (Envoy: until the upstream response is complete).
             if (!routeTimer.Fired)
             {
@@ -49,84 +51,37 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         }
     }
 
-    private async Task<HttpResponseMessage> AttemptAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, RouteTimer? routeTimer, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> LoopAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, RouteTimer? routeTimer, CancellationToken cancellationToken)
     {
         var loopToken = routeTimer?.Token ?? cancellationToken;
-
-        var retry = ctx.Route!.Retries;
-        var retriesLeft = RetryStart.Prepare(retry, ctx, request);
-        var mayRetry = retriesLeft > 0;
-        var backoff = new RetryBackoff(retry?.BaseInterval ?? default);
-        EndpointState[]? tried = null;
+        var retry = RetryState.Start(ctx, request);
         while (true)
         {
             ctx.Attempts++;
-            if (await PoolAdmission.ApplyAsync(ctx, request, loopToken).ConfigureAwait(false) is { } overflow) return overflow;
+            var outcome = await UpstreamAttempt.RunAsync(ctx, request, _upstream, timeouts.PerTry, time, routeTimer, loopToken, cancellationToken).ConfigureAwait(false);
+            if (outcome.ReachedEndpoint) ctx.Cluster!.Outlier?.Report(ctx.Upstream!, outcome.Response, outcome.FailureForOutlier);
 
-            HttpResponseMessage? response = null;
-            UpstreamFailureKind? failure = null;
-            bool perTryTimedOut = false, routeTimedOut = false;
-            using (var perTry = timeouts.PerTry > TimeSpan.Zero ? new CancellationTokenSource(timeouts.PerTry, time) : null)
-            using (var attempt = perTry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(loopToken, perTry.Token))
+            var status = retry.ShouldRetry(outcome, ctx, request);
+            if (status == RetryStatus.Yes)
             {
+                outcome.Response?.Dispose();
+                bool waited;
                 try
                 {
-                    response = await base.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false);
+                    waited = await BackOffAsync(retry.NextBackoff(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested && routeTimer?.Fired == true)
+                finally
                 {
-                    routeTimedOut = true;
+                    // Also when the client leaves mid-backoff: the retry breaker's place is never leaked.
+                    retry.EndBackoff(ctx);
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested && perTry?.IsCancellationRequested == true)
-                {
-                    perTryTimedOut = true;
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = UpstreamFailure.Classify(e);
-                }
+                if (!waited) return Answer(ctx, AttemptOutcome.Failed(AttemptOutcomeKind.RouteTimeout));
+                retry.MoveToNext(ctx, request);
+                continue;
             }
-            // Envoy reports a timed-out attempt as a local-origin failure (LocalOriginTimeout).
-            ctx.Cluster!.Outlier?.Report(ctx.Upstream!, response,
-                failure ?? (perTryTimedOut || routeTimedOut ? UpstreamFailureKind.Reset : null));
-
-            // [retries] decide, pick another endpoint, replay the body
-            var retriable = mayRetry && !routeTimedOut && (response is not null ? RetryDecision.ForResponse(retry!, response, request)
-                : perTryTimedOut ? RetryDecision.ForPerTryTimeout(retry!) : RetryDecision.ForFailure(retry!, failure!.Value));
-            var budgetRefused = false;
-            if (retriable && retriesLeft > 0 && request.Content is not ReplayableContent { CanReplay: false })
-            {
-                // connectionPool.http.maxRetries: Envoy's retry circuit breaker holds a place from
-                // scheduling a retry until its backoff ends; without one the retry is not made (UO).
-                var pool = ctx.Cluster!.Pool;
-                if (pool is null || pool.TryStartRetry())
-                {
-                    retriesLeft--;
-                    response?.Dispose();
-                    bool waited;
-                    try
-                    {
-                        waited = await BackOffAsync(backoff.Next(random), loopToken, routeTimer, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        pool?.EndRetry();
-                    }
-                    if (!waited)
-                        return LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout);
-                    RetryTarget.MoveToNext(ctx, retry!, request, ref tried);
-                    continue;
-                }
-                budgetRefused = true;
-                ctx.AddFlag(ResponseFlags.UpstreamOverflow);
-            }
-
-            var final = response
-                ?? (routeTimedOut || perTryTimedOut
-                    ? LocalReply.ToMessage(ctx, HttpStatusCode.GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, LocalReply.UpstreamTimeout)
-                    : ResetReply(ctx, failure!.Value));
-            if (retriable && retriesLeft == 0 && !budgetRefused) ctx.AddFlag(ResponseFlags.UpstreamRetryLimitExceeded);
-            return final;
+            if (status == RetryStatus.NoRetryLimitExceeded) ctx.AddFlag(ResponseFlags.UpstreamRetryLimitExceeded);
+            else if (status == RetryStatus.NoOverflow) ctx.AddFlag(ResponseFlags.UpstreamOverflow);
+            return Answer(ctx, outcome);
         }
     }
 
@@ -144,9 +99,34 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         }
     }
 
-    private static HttpResponseMessage ResetReply(ProxyContext ctx, UpstreamFailureKind kind)
+    /// <summary>The last attempt's outcome as the answer the forwarder copies: the upstream's
+    /// response, or the local reply Envoy's router sends for it (onUpstreamAbort).</summary>
+    private static HttpResponseMessage Answer(ProxyContext ctx, in AttemptOutcome outcome)
     {
-        var flag = kind == UpstreamFailureKind.ConnectFailure ? ResponseFlags.UpstreamConnectionFailure : ResponseFlags.UpstreamConnectionTermination;
-        return LocalReply.ToMessage(ctx, HttpStatusCode.ServiceUnavailable, flag, LocalReply.ResetBeforeHeaders + UpstreamFailure.Reason(kind));
+        switch (outcome.Kind)
+        {
+            case AttemptOutcomeKind.Response:
+                ctx.Details = ResponseCodeDetails.ViaUpstream;
+                return outcome.Response!;
+            case AttemptOutcomeKind.Overflow:
+                return outcome.Response!;
+            case AttemptOutcomeKind.RouteTimeout:
+                return LocalReply.ToMessage(ctx, StatusCodes.Status504GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, ResponseCodeDetails.ResponseTimeout, LocalReply.UpstreamTimeout);
+            case AttemptOutcomeKind.PerTryTimeout:
+                return LocalReply.ToMessage(ctx, StatusCodes.Status504GatewayTimeout, ResponseFlags.UpstreamRequestTimeout, ResponseCodeDetails.PerTryTimeout, LocalReply.UpstreamTimeout);
+            case AttemptOutcomeKind.ConnectFailure:
+                return LocalReply.ToMessage(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.UpstreamConnectionFailure, ResponseCodeDetails.ConnectFailure, UpstreamFailure.ConnectFailureBody);
+            case AttemptOutcomeKind.RefusedStream:
+                return LocalReply.ToMessage(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.UpstreamConnectionTermination, ResponseCodeDetails.RefusedStream, UpstreamFailure.RefusedStreamBody);
+            case AttemptOutcomeKind.Reset:
+                return LocalReply.ToMessage(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.UpstreamConnectionTermination, ResponseCodeDetails.ConnectionTermination, UpstreamFailure.TerminationBody);
+            default:
+                // The client is gone or its body failed: nobody to answer. The forwarder sees the
+                // client's error (and reports it as such); the flag says why, as Envoy's DC.
+                ctx.AddFlag(ResponseFlags.DownstreamConnectionTermination);
+                ctx.Details = ResponseCodeDetails.DownstreamRemoteDisconnect;
+                ExceptionDispatchInfo.Throw(outcome.Error!);
+                return null!;
+        }
     }
 }

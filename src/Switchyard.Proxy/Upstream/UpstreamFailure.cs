@@ -13,9 +13,34 @@ public enum UpstreamFailureKind
     RefusedStream,
 }
 
-/// <summary>Maps what <see cref="SocketsHttpHandler"/> throws to Envoy's failure kinds.</summary>
+/// <summary>Maps what <see cref="SocketsHttpHandler"/> throws to Envoy's failure kinds, and tells
+/// the failures an upstream can cause from those of the downstream and from our own bugs.</summary>
 public static class UpstreamFailure
 {
+    /// <summary>The exceptions an upstream attempt can end with: anything else is a bug in the
+    /// proxy and must not be counted against an endpoint.</summary>
+    public static bool IsTransportFailure(Exception error) =>
+        error is HttpRequestException or IOException or OperationCanceledException;
+
+    /// <summary>
+    /// True when the attempt failed because of the downstream: the client aborted, or reading its
+    /// request body failed (truncated upload, malformed chunking). The forwarder reads the client's
+    /// body inside the outgoing request content, so that failure surfaces from the upstream send,
+    /// with Kestrel's exception inside (BadHttpRequestException, ConnectionResetException,
+    /// ConnectionAbortedException). Envoy counts these as downstream errors (DC), never as an
+    /// upstream reset.
+    /// </summary>
+    public static bool IsDownstream(Exception error, CancellationToken clientAborted)
+    {
+        if (clientAborted.IsCancellationRequested) return true;
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Microsoft.AspNetCore.Http.BadHttpRequestException
+                or Microsoft.AspNetCore.Connections.ConnectionResetException
+                or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
+                return true;
+        return false;
+    }
+
     public static UpstreamFailureKind Classify(Exception error)
     {
         if (error is HttpRequestException http)
@@ -31,11 +56,13 @@ public static class UpstreamFailure
         return UpstreamFailureKind.Reset;
     }
 
-    /// <summary>Envoy's reset reason text for the local reply body.</summary>
-    public static string Reason(UpstreamFailureKind kind) => kind switch
-    {
-        UpstreamFailureKind.ConnectFailure => "connection failure",
-        UpstreamFailureKind.RefusedStream => "remote refused stream reset",
-        _ => "connection termination",
-    };
+    /// <summary>Envoy's local reply bodies for a failure before headers: the reset reason after
+    /// <see cref="Pipeline.LocalReply.ResetBeforeHeaders"/>.</summary>
+    public static readonly byte[] ConnectFailureBody = Body("connection failure");
+
+    public static readonly byte[] RefusedStreamBody = Body("remote refused stream reset");
+
+    public static readonly byte[] TerminationBody = Body("connection termination");
+
+    private static byte[] Body(string reason) => System.Text.Encoding.UTF8.GetBytes(Pipeline.LocalReply.ResetBeforeHeaders + reason);
 }

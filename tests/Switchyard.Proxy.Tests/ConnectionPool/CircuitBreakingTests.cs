@@ -1,5 +1,6 @@
 using System.Net;
 using Switchyard.Proxy.ConnectionPool;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.ConnectionPool;
@@ -32,7 +33,7 @@ public class CircuitBreakingTests(ITestOutputHelper output)
         var three = await RunClientsAsync(h, backend, pool, clients: 3);
         output.WriteLine($"3 concurrent clients: {three.Ok} x 200, {three.Overflow} x 503 UO");
         Assert.Equal((2, 1), (three.Ok, three.Overflow));
-        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags == "UO") == 1));
+        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags.ToEnvoyString() == "UO" && o.ResponseCodeDetails == "upstream_reset_before_response_started{overflow}") == 1));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class CircuitBreakingTests(ITestOutputHelper output)
         using var first = await active;
         using var second = await pending;
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
-        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags == "UO" && o.Status == 503) == 5));
+        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags.ToEnvoyString() == "UO" && o.Status == 503) == 5));
         Assert.True(await Eventually.TrueAsync(() => pool.ActiveRequests == 0 && pool.ActiveConnections == 0));
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.DirectResponse;
@@ -27,8 +28,8 @@ public class DirectResponseTests
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
         Assert.Equal(0, h.Backends[0].Requests);
-        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 1));
-        Assert.Equal("-", Assert.Single(h.Outcomes).Flags);
+        var outcome = await h.Outcomes.WaitForSingleAsync();
+        Assert.Equal(("-", "direct_response"), (outcome.Flags.ToEnvoyString(), outcome.ResponseCodeDetails));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Faults;
@@ -16,7 +17,7 @@ public class FaultTests
     private static async Task<string[]> FlagsAsync(ProxyHarness h, int n)
     {
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count >= n), $"{h.Outcomes.Count} outcomes");
-        return h.Outcomes.Select(o => o.Flags).ToArray();
+        return h.Outcomes.Select(o => o.Flags.ToEnvoyString()).ToArray();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Switchyard.Proxy.Mirror;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Mirror;
@@ -82,7 +83,7 @@ public class MirrorTests
         Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
         Assert.True(await Eventually.TrueAsync(() => mirror.Received.Count == 20), $"mirror got {mirror.Received.Count}");
         Assert.Equal(0, mirror.Answered);
-        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags.ToEnvoyString()));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class MirrorTests
         var counts = await h.CountAsync("frontend", 20);
         Assert.Equal(20, counts.GetValueOrDefault("frontend v1"));
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 20));
-        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags));
+        Assert.All(h.Outcomes, o => Assert.Equal("-", o.Flags.ToEnvoyString()));
     }
 
     private static async Task<int> SettledCountAsync(RecordingBackend mirror)

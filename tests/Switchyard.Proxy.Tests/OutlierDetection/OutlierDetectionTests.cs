@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Switchyard.Proxy.Demo;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.OutlierDetection;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.OutlierDetection;
@@ -63,7 +64,7 @@ public class OutlierDetectionTests(ITestOutputHelper output)
         var (status, body) = await h.GetAsync("frontend");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("no healthy upstream", body);
-        Assert.Equal("UH", h.Outcomes.Last().Flags);
+        Assert.Equal("UH", h.Outcomes.Last().Flags.ToEnvoyString());
         Assert.Equal(4, h.Backends.Sum(b => b.Requests));
     }
 
@@ -153,6 +154,6 @@ public class OutlierDetectionTests(ITestOutputHelper output)
         output.WriteLine(string.Join(", ", counts.Select(kv => $"{kv.Key}: {kv.Value}")));
         Assert.Equal(failures, counts["HTTP 503"]);
         Assert.Equal(1, h.State.Current.Clusters["outbound|80||flaky.default.svc.cluster.local"].Outlier!.EjectedCount);
-        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags == "UF") == failures));
+        Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count(o => o.Flags.ToEnvoyString() == "UF") == failures));
     }
 }

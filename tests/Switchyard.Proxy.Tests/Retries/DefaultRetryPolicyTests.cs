@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Retries;
@@ -20,7 +21,7 @@ public sealed class DefaultRetryPolicyTests
             var (status, body, outcome) = await h.GetAsync();
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("healthy\n", body);
-            Assert.Equal("-", outcome.Flags);
+            Assert.Equal("-", outcome.Flags.ToEnvoyString());
             Assert.Equal($"127.0.0.1:{h.Backends[1].Port}", outcome.UpstreamHost);
         }
         // Some first attempts did land on the broken endpoint and were retried, once each, elsewhere.
@@ -39,7 +40,7 @@ public sealed class DefaultRetryPolicyTests
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal(1, h.Backends[0].Requests);
         Assert.Equal(1, outcome.Attempts);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class DefaultRetryPolicyTests
         Assert.Equal("broken\n", body); // the last attempt's own answer
         Assert.Equal(3, h.Backends[0].Requests);
         Assert.Equal(3, outcome.Attempts);
-        Assert.Equal("URX", outcome.Flags);
+        Assert.Equal("URX", outcome.Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class DefaultRetryPolicyTests
         {
             var (status, _, outcome) = await h.GetAsync();
             Assert.Equal(HttpStatusCode.OK, status);
-            Assert.Equal("-", outcome.Flags);
+            Assert.Equal("-", outcome.Flags.ToEnvoyString());
         }
         Assert.Contains(h.Outcomes, o => o.Attempts == 2);
         Assert.Equal(20, h.Backends[0].Requests);
@@ -87,7 +88,7 @@ public sealed class DefaultRetryPolicyTests
         var (status, body, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.StartsWith("upstream connect error or disconnect/reset before headers", body);
-        Assert.Equal("UF,URX", outcome.Flags);
+        Assert.Equal("UF,URX", outcome.Flags.ToEnvoyString());
         Assert.Equal(3, outcome.Attempts);
     }
 
@@ -98,7 +99,7 @@ public sealed class DefaultRetryPolicyTests
             await ScriptedBackend.StartAsync("resets", (c, _, _) => { c.Abort(); return Task.CompletedTask; })]);
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("UC", outcome.Flags);
+        Assert.Equal("UC", outcome.Flags.ToEnvoyString());
         Assert.Equal(1, h.Backends[0].Requests);
     }
 
@@ -129,6 +130,6 @@ public sealed class DefaultRetryPolicyTests
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(1, h.Backends[0].Requests);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Switchyard.Proxy.Retries;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Retries;
@@ -43,7 +44,7 @@ public sealed class RequestBodyReplayTests
         var (status, _, outcome) = await h.SendAsync(HttpMethod.Post, content: new StringContent(text, Encoding.ASCII));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(1, outcome.Attempts);
-        Assert.Equal("-", outcome.Flags); // retries were off, not exhausted
+        Assert.Equal("-", outcome.Flags.ToEnvoyString()); // retries were off, not exhausted
         Assert.Equal(text.Length, Assert.Single(h.Backends[0].Bodies).Length);
     }
 

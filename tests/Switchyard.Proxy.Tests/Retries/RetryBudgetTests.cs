@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Retries;
@@ -31,9 +32,11 @@ public class RetryBudgetTests
 
         var (status, _) = await h.GetAsync("frontend", "/second");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        var refused = Assert.Single(h.Outcomes);
+        var refused = await h.Outcomes.WaitForSingleAsync();
         Assert.Equal("/second", refused.Path);
-        Assert.Equal("UO", refused.Flags);
+        Assert.Equal("UO", refused.Flags.ToEnvoyString());
+        // The refused retry is not a local reply: the upstream's 503 is passed on.
+        Assert.Equal("via_upstream", refused.ResponseCodeDetails);
         Assert.Equal(1, refused.Attempts);
 
         time.Advance(TimeSpan.FromSeconds(1));
@@ -41,7 +44,7 @@ public class RetryBudgetTests
         Assert.True(await Eventually.TrueAsync(() => h.Outcomes.Count == 2));
         var retried = h.Outcomes.Single(o => o.Path == "/first");
         Assert.Equal(2, retried.Attempts);
-        Assert.Equal("URX", retried.Flags);
+        Assert.Equal("URX", retried.Flags.ToEnvoyString());
         Assert.Equal(0, pool.ActiveRetries);
         Assert.Equal(3, h.Backends[0].Requests);
     }

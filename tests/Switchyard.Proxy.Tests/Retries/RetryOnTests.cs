@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Retries;
@@ -17,7 +18,7 @@ public sealed class RetryOnTests
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(4, outcome.Attempts);
-        Assert.Equal("-", outcome.Flags);
+        Assert.Equal("-", outcome.Flags.ToEnvoyString());
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class RetryOnTests
         var (status, _, outcome) = await h.GetAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal(3, h.Backends[0].Requests);
-        Assert.Equal("URX", outcome.Flags);
+        Assert.Equal("URX", outcome.Flags.ToEnvoyString());
     }
 
     [Theory]
@@ -90,7 +91,7 @@ public sealed class RetryOnTests
         {
             var (status, _, outcome) = await h.GetAsync();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-            Assert.Equal("URX", outcome.Flags);
+            Assert.Equal("URX", outcome.Flags.ToEnvoyString());
             Assert.Equal(2, outcome.Attempts);
         }
         // Every request tried both endpoints, once each: the retry never went back to the one that failed.

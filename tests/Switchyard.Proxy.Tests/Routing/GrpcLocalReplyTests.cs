@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Switchyard.Proxy.Telemetry;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.Routing;
@@ -22,7 +23,7 @@ public class GrpcLocalReplyTests
         var response = await h.Client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.True(await Eventually.TrueAsync(() => !h.Outcomes.IsEmpty));
         h.Outcomes.TryDequeue(out var outcome);
-        return (response, outcome!.Flags);
+        return (response, outcome!.Flags.ToEnvoyString());
     }
 
     [Theory]

@@ -84,7 +84,8 @@ public class RoutingTests
         await using var h = await ProxyHarness.StartAsync(Split(50, 50), "frontend", "v1", "v2");
         var (status, _) = await h.GetAsync("nosuchservice");
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains(h.Outcomes, o => o.Authority == "nosuchservice" && o.Flags == ResponseFlags.NoRouteFound);
+        var outcome = await h.Outcomes.WaitForSingleAsync();
+        Assert.Equal(("nosuchservice", ResponseFlags.NoRouteFound, "route_not_found"), (outcome.Authority, outcome.Flags, outcome.ResponseCodeDetails));
     }
 
     [Fact]
@@ -96,7 +97,8 @@ public class RoutingTests
         await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1", "v2");
         var (status, _) = await h.GetAsync("frontend");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Contains(h.Outcomes, o => o.Flags == ResponseFlags.NoClusterFound && o.UpstreamCluster == "outbound|80|v3|frontend.default.svc.cluster.local");
+        var outcome = await h.Outcomes.WaitForSingleAsync();
+        Assert.Equal((ResponseFlags.NoClusterFound, "cluster_not_found", "outbound|80|v3|frontend.default.svc.cluster.local"), (outcome.Flags, outcome.ResponseCodeDetails, outcome.UpstreamCluster));
     }
 
     [Fact]
@@ -109,7 +111,8 @@ public class RoutingTests
         var (status, body) = await h.GetAsync("frontend");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("no healthy upstream", body);
-        Assert.Contains(h.Outcomes, o => o.Flags == ResponseFlags.NoHealthyUpstream);
+        var outcome = await h.Outcomes.WaitForSingleAsync();
+        Assert.Equal((ResponseFlags.NoHealthyUpstream, "no_healthy_upstream"), (outcome.Flags, outcome.ResponseCodeDetails));
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public interface IRequestView
     /// <summary>The raw query string without the leading <c>?</c>; empty when none.</summary>
     string Query { get; }
 
+    /// <summary>The same query read in place; a live request overrides it so that matching query
+    /// parameters needs no substring.</summary>
+    ReadOnlySpan<char> RawQuery => Query.AsSpan();
+
     /// <summary>The service port being addressed (from the authority, else the listener's).</summary>
     int Port { get; }
 

@@ -22,7 +22,7 @@ internal sealed class QueryParamMatcher
 
     public bool Matches(IRequestView request)
     {
-        var query = request.Query;
+        var query = request.RawQuery;
         if (query.Length == 0)
         {
             return false;

@@ -52,12 +52,12 @@ public static class QueryString
     internal static bool NeedsDecoding(ReadOnlySpan<char> raw) => raw.Contains('%');
 
     /// <summary>Finds the first pair whose decoded key is <paramref name="name"/>; returns its raw value.</summary>
-    internal static bool TryGetFirstRaw(string query, string name, out ReadOnlySpan<char> rawValue)
+    internal static bool TryGetFirstRaw(ReadOnlySpan<char> query, string name, out ReadOnlySpan<char> rawValue)
     {
         var position = 0;
         while (NextPair(query, ref position, out var start, out var length))
         {
-            Split(query.AsSpan(start, length), out var key, out var value);
+            Split(query.Slice(start, length), out var key, out var value);
             if (KeyEquals(key, name))
             {
                 rawValue = value;
@@ -111,12 +111,13 @@ public static class QueryString
     }
 
     /// <summary>The next non-empty pair at or after <paramref name="position"/>, which moves past it.</summary>
-    private static bool NextPair(string query, ref int position, out int start, out int length)
+    private static bool NextPair(ReadOnlySpan<char> query, ref int position, out int start, out int length)
     {
         while (position < query.Length)
         {
             start = position;
-            var amp = query.IndexOf('&', position);
+            var amp = query[position..].IndexOf('&');
+            if (amp >= 0) amp += position;
             length = (amp < 0 ? query.Length : amp) - start;
             position = start + length + 1;
             if (length > 0)

@@ -5,17 +5,24 @@ namespace Switchyard.Translation.Routes;
 public static class RouteTable
 {
     /// <summary>The first route whose matcher accepts the request, or null (Envoy: 404 NR).</summary>
-    public static RouteEntry? Match(VirtualHost virtualHost, IRequestView request)
+    public static RouteEntry? Match(VirtualHost virtualHost, IRequestView request) => Match(virtualHost, request, out _);
+
+    /// <summary>As <see cref="Match(VirtualHost, IRequestView)"/>, also telling which entry of the
+    /// route's <c>match</c> list held (<see cref="RouteMatcher.MatchingIndex"/>), so a later step
+    /// (a rewrite that depends on it) need not run the matcher again.</summary>
+    public static RouteEntry? Match(VirtualHost virtualHost, IRequestView request, out int matchIndex)
     {
         var routes = virtualHost.Routes;
         for (var i = 0; i < routes.Count; i++)
         {
             var route = routes[i];
-            if (route.Matcher.Matches(request))
+            matchIndex = route.Matcher.MatchingIndex(request);
+            if (matchIndex != RouteMatcher.NoMatch)
             {
                 return route;
             }
         }
+        matchIndex = RouteMatcher.NoMatch;
         return null;
     }
 }
