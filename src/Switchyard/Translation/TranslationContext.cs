@@ -22,6 +22,17 @@ internal sealed class TranslationContext(ServiceRegistry registry, TranslationOp
         if (_requests.TryAdd(request.Name, request)) _order.Add(request);
     }
 
+    // Many clusters share one merged policy (every port and subset of a service without a
+    // subset-level policy): compile each distinct one once, and share the record.
+    private readonly Dictionary<(MergedTrafficPolicy, string?), Clusters.ClusterPolicy> _compiled = [];
+
+    public Clusters.ClusterPolicy Compile(MergedTrafficPolicy merged, string? portProtocol)
+    {
+        if (!_compiled.TryGetValue((merged, portProtocol), out var policy))
+            _compiled[(merged, portProtocol)] = policy = Clusters.ClusterPolicy.Compile(merged, portProtocol);
+        return policy;
+    }
+
     public AppliedDestinationRule? RuleFor(string host) =>
         Rules.Resolve(host, Registry.Find(host)?.Namespace ?? HostNames.SplitServiceFqdn(host)?.Namespace, Options);
 }
