@@ -80,6 +80,8 @@ public sealed class ProxyHandler(
             return;
         }
         ctx.Cluster = cluster;
+        // Holds the cluster's upstream client until the request ends, so a reload that replaces it disposes it only then.
+        using var client = cluster.AcquireClient();
 
         await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
 
@@ -96,7 +98,7 @@ public sealed class ProxyHandler(
         first.OnRequestStart();
         try
         {
-            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
+            var error = await forwarder.SendAsync(ctx.Http, first.DestinationPrefix, new RequestInvoker(client.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
                 .ConfigureAwait(false);
             var flag = FlagFor(error);
             // A route timeout that cut the response body off has already said why (UT), as Envoy logs it.
