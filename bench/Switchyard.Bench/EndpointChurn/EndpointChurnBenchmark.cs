@@ -83,18 +83,22 @@ internal static class EndpointChurnBenchmark
                   resolution: STATIC
                   ports: [{number: 80, name: http, protocol: HTTP}]
                   endpoints:
-                  - {address: {{first}}, ports: {http: 8080}, labels: {version: v1}}
-                  - {address: {{second}}, ports: {http: 8080}, labels: {version: v2}}
+                  - address: {{first}}
+                    ports: {http: 8080}
+                    labels: {version: v1}
+                  - address: {{second}}
+                    ports: {http: 8080}
+                    labels: {version: v2}
                 ---
 
                 """);
             if (i % 10 != 0) continue;
-            sb.Append(CultureInfo.InvariantCulture, $$"""
+            sb.Append(CultureInfo.InvariantCulture, $$$"""
                 apiVersion: networking.istio.io/v1
                 kind: DestinationRule
-                metadata: {name: {{name}}, namespace: default}
+                metadata: {name: {{{name}}}, namespace: default}
                 spec:
-                  host: {{name}}.default.svc.cluster.local
+                  host: {{{name}}}.default.svc.cluster.local
                   trafficPolicy: {connectionPool: {tcp: {maxConnections: 100}}, outlierDetection: {consecutive5xxErrors: 5}}
                   subsets:
                   - {name: v1, labels: {version: v1}}
@@ -102,13 +106,13 @@ internal static class EndpointChurnBenchmark
                 ---
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
-                metadata: {name: {{name}}, namespace: default}
+                metadata: {name: {{{name}}}, namespace: default}
                 spec:
-                  hosts: [{{name}}.default.svc.cluster.local]
+                  hosts: [{{{name}}}.default.svc.cluster.local]
                   http:
                   - route:
-                    - {destination: {host: {{name}}.default.svc.cluster.local, subset: v1}, weight: 90}
-                    - {destination: {host: {{name}}.default.svc.cluster.local, subset: v2}, weight: 10}
+                    - {destination: {host: {{{name}}}.default.svc.cluster.local, subset: v1}, weight: 90}
+                    - {destination: {host: {{{name}}}.default.svc.cluster.local, subset: v2}, weight: 10}
                 ---
 
                 """);

@@ -33,6 +33,13 @@ internal sealed class TranslationContext(ServiceRegistry registry, TranslationOp
         return policy;
     }
 
-    public AppliedDestinationRule? RuleFor(string host) =>
-        Rules.Resolve(host, Registry.Find(host)?.Namespace ?? HostNames.SplitServiceFqdn(host)?.Namespace, Options);
+    private readonly Dictionary<string, AppliedDestinationRule?> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>The DestinationRule that applies to <paramref name="host"/>, resolved once per host.</summary>
+    public AppliedDestinationRule? RuleFor(string host)
+    {
+        if (!_rules.TryGetValue(host, out var rule))
+            _rules[host] = rule = Rules.Resolve(host, Registry.Find(host)?.Namespace ?? HostNames.SplitServiceFqdn(host)?.Namespace, Options);
+        return rule;
+    }
 }
