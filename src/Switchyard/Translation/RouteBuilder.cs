@@ -73,7 +73,7 @@ internal static class RouteBuilder
         if (written.Count == 1)
         {
             var (d, i) = written[0];
-            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), d.Weight is > 0 ? d.Weight.Value : 100, headers?.For(d)));
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), d.Weight is > 0 ? d.Weight.Value : 100, headers?.For(i)));
             return result;
         }
         var allZero = written.All(w => (w.Dest.Weight ?? 0) <= 0);
@@ -81,7 +81,7 @@ internal static class RouteBuilder
         {
             var weight = allZero ? 1 : d.Weight ?? 0;
             if (weight <= 0) continue;
-            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), weight, headers?.For(d)));
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), weight, headers?.For(i)));
         }
         return result;
     }
