@@ -73,6 +73,8 @@ public static class SnapshotJson
         }
         // The rule's other policies as written (timeout, fault, mirror, rewrite, redirect, ...).
         if (r.WrittenPolicies is { } policies) node["policies"] = JsonNode.Parse(policies);
+        // What the proxy enforces of them, compiled (shares per million, as Envoy's FractionalPercent).
+        if (RouteEnforcedJson.Of(r) is { } enforced) node["enforced"] = enforced;
         return node;
     }
 
