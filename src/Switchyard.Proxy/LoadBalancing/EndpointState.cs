@@ -43,6 +43,13 @@ public sealed class EndpointState
     /// (warmup) ramps its weight from here.</summary>
     public long AddedTimestamp { get; }
 
+    /// <summary>This endpoint's outlier counters and ejection history (Envoy's
+    /// DetectorHostMonitor), owned here so they outlive any one detector.</summary>
+    internal OutlierDetection.OutlierMonitor Outlier { get; private set; } = new();
+
+    /// <summary>Starts the outlier counters afresh (new outlier settings); returns the new monitor.</summary>
+    internal OutlierDetection.OutlierMonitor ResetOutlier() => Outlier = new();
+
     /// <summary>Requests sent to this endpoint and not finished yet.</summary>
     public int ActiveRequests => Volatile.Read(ref _activeRequests);
 
