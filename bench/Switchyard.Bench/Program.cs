@@ -1,4 +1,5 @@
 using Switchyard.Bench;
+using Switchyard.Bench.EndpointChurn;
 using Switchyard.Bench.LoadValidate;
 
 // One verb per benchmark, so later ones (analyze, proxy) are one more line here.
@@ -6,6 +7,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["load-validate"] = LoadValidateBenchmark.Run,
     ["analyze"] = AnalyzeBenchmark.Run,
+    ["endpoint-churn"] = EndpointChurnBenchmark.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

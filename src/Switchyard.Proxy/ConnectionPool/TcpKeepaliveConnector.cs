@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.ConnectionPool;
 
 namespace Switchyard.Proxy.ConnectionPool;
 
@@ -8,7 +8,7 @@ namespace Switchyard.Proxy.ConnectionPool;
 /// and probe interval given (Envoy's upstream_connection_options.tcp_keepalive); a field left unset
 /// keeps the operating system's default, as in Envoy.
 /// </summary>
-public sealed class TcpKeepaliveConnector(TcpKeepalive keepalive)
+public sealed class TcpKeepaliveConnector(TcpKeepaliveSpec keepalive)
 {
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
@@ -29,11 +29,12 @@ public sealed class TcpKeepaliveConnector(TcpKeepalive keepalive)
     public void Configure(Socket socket)
     {
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-        if (keepalive.Time?.ToTimeSpan() is { } time && time >= TimeSpan.FromSeconds(1))
+        // Translation keeps only values the socket accepts (whole seconds ≥ 1, probes > 0).
+        if (keepalive.Time is { } time)
             socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)time.TotalSeconds);
-        if (keepalive.Interval?.ToTimeSpan() is { } interval && interval >= TimeSpan.FromSeconds(1))
+        if (keepalive.Interval is { } interval)
             socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, (int)interval.TotalSeconds);
-        if (keepalive.Probes is > 0 and var probes)
+        if (keepalive.Probes is { } probes)
             socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, (int)probes);
     }
 }

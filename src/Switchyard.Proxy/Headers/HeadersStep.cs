@@ -15,7 +15,7 @@ public static class HeadersStep
 {
     public static void ApplyToRequest(HeadersPolicy policy, WeightedCluster? destination, HttpRequestMessage request)
     {
-        if (destination is not null && policy.For(destination.Destination) is { } own)
+        if (destination?.Headers is { } own)
         {
             if (own.Request is { } ops) Apply(ops, request);
             if (own.Authority is { } authority) request.Headers.Host = authority;
@@ -25,7 +25,7 @@ public static class HeadersStep
 
     public static void ApplyToResponse(HeadersPolicy policy, WeightedCluster? destination, IHeaderDictionary response)
     {
-        if (destination is not null && policy.For(destination.Destination)?.Response is { } own) Apply(own, response);
+        if (destination?.Headers?.Response is { } own) Apply(own, response);
         if (policy.Response is { } route) Apply(route, response);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.LoadBalancer;
 using Switchyard.Randomness;
 
 namespace Switchyard.Proxy.LoadBalancing;
@@ -13,19 +13,19 @@ namespace Switchyard.Proxy.LoadBalancing;
 /// request lacks the value: the balancer then uses a random hash, as Envoy does.</summary>
 public static class ConsistentHashKey
 {
-    public static ulong? Compute(ConsistentHashLB hash, Func<string, string?> getHeader, string? query,
+    public static ulong? Compute(ConsistentHashSpec hash, Func<string, string?> getHeader, string? query,
         string? sourceIp, out string? setCookieHeader) =>
         Compute(hash, getHeader, query, sourceIp, SharedRandomSource.Instance, out setCookieHeader);
 
     /// <param name="setCookieHeader">When a cookie was generated, the <c>Set-Cookie</c> value the
     /// proxy adds to the response so the client sticks to the chosen endpoint.</param>
-    public static ulong? Compute(ConsistentHashLB hash, Func<string, string?> getHeader, string? query,
+    public static ulong? Compute(ConsistentHashSpec hash, Func<string, string?> getHeader, string? query,
         string? sourceIp, IRandomSource random, out string? setCookieHeader)
     {
         setCookieHeader = null;
-        if (!string.IsNullOrEmpty(hash.HttpHeaderName))
-            return getHeader(hash.HttpHeaderName) is { } value ? XxHash64.Hash(value) : null;
-        if (hash.HttpCookie is { Name: { Length: > 0 } name } cookie)
+        if (hash.HeaderName is { } headerName)
+            return getHeader(headerName) is { } value ? XxHash64.Hash(value) : null;
+        if (hash.Cookie is { Name: var name } cookie)
         {
             if (CookieValue(getHeader("cookie"), name) is { } existing) return XxHash64.Hash(existing);
             if (cookie.Ttl is not { } ttl) return null;
@@ -33,10 +33,10 @@ public static class ConsistentHashKey
             setCookieHeader = SetCookie(name, generated, cookie.Path, ttl, cookie.Attributes);
             return XxHash64.Hash(generated);
         }
-        if (hash.UseSourceIp == true)
+        if (hash.UseSourceIp)
             return string.IsNullOrEmpty(sourceIp) ? null : XxHash64.Hash(sourceIp);
-        if (!string.IsNullOrEmpty(hash.HttpQueryParameterName))
-            return QueryValue(query, hash.HttpQueryParameterName) is { } value ? XxHash64.Hash(value) : null;
+        if (hash.QueryParameterName is { } parameter)
+            return QueryValue(query, parameter) is { } value ? XxHash64.Hash(value) : null;
         return null;
     }
 
@@ -59,16 +59,15 @@ public static class ConsistentHashKey
 
     /// <summary>Envoy's <c>makeSetCookieValue</c>: <c>name="value"; Max-Age=N; Path=p; attr=v; HttpOnly</c>,
     /// without Max-Age for a 0s ttl (a session cookie).</summary>
-    public static string SetCookie(string name, string value, string? path, Model.Duration ttl, IReadOnlyList<CookieAttribute?>? attributes)
+    public static string SetCookie(string name, string value, string? path, TimeSpan ttl, IReadOnlyList<CookieAttributeSpec> attributes)
     {
         var text = new StringBuilder().Append(name).Append("=\"").Append(value).Append('"');
-        var seconds = ttl.Nanoseconds / Model.Duration.NanosPerSecond;
+        var seconds = (long)ttl.TotalSeconds;
         if (seconds != 0) text.Append("; Max-Age=").Append(seconds.ToString(CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(path)) text.Append("; Path=").Append(path);
-        foreach (var attribute in attributes ?? [])
+        foreach (var attribute in attributes)
         {
-            if (attribute?.Name is not { Length: > 0 } attributeName) continue;
-            text.Append("; ").Append(attributeName);
+            text.Append("; ").Append(attribute.Name);
             if (!string.IsNullOrEmpty(attribute.Value)) text.Append('=').Append(attribute.Value);
         }
         return text.Append("; HttpOnly").ToString();

@@ -2,31 +2,53 @@ using Switchyard.Registry;
 
 namespace Switchyard.Proxy.LoadBalancing;
 
-/// <summary>The runtime side of one endpoint: in-flight requests (for LEAST_REQUEST), when it was
-/// first seen (for warmup) and whether outlier detection ejected it. Survives snapshot swaps when
-/// the cluster's runtime is reused, so counts and ejections are not lost on reload.</summary>
+/// <summary>The runtime side of one endpoint of a cluster, as YARP's DestinationState: in-flight
+/// requests (for LEAST_REQUEST), when it was first seen (for warmup) and whether outlier detection
+/// ejected it. Keyed by address:port and kept across reloads for as long as the cluster lists that
+/// address; what translation says about it (labels, locality, weight) is swapped in with
+/// <see cref="Update"/>, so a relabelled endpoint keeps its counters and ejection and the
+/// balancers built after the reload read its new locality.</summary>
 public sealed class EndpointState
 {
     private int _activeRequests;
     private int _ejected;
+    private Endpoint _endpoint;
 
     public EndpointState(Endpoint endpoint, long addedTimestamp)
     {
-        Endpoint = endpoint;
+        _endpoint = endpoint;
+        Key = endpoint.Key;
         AddedTimestamp = addedTimestamp;
-        // Envoy treats an unset (0) load balancing weight as 1.
-        LbWeight = endpoint.Weight == 0 ? 1 : endpoint.Weight;
-        DestinationPrefix = "http://" + endpoint;
+        DestinationPrefix = "http://" + Key;
     }
+
+    /// <summary><c>address:port</c>, fixed for the state's life.</summary>
+    public string Key { get; }
 
     /// <summary>What the forwarder is given (<c>http://10.0.0.1:8080</c>), built once, not per request.</summary>
     public string DestinationPrefix { get; }
 
-    public Endpoint Endpoint { get; }
+    /// <summary>The endpoint as the current snapshot describes it.</summary>
+    public Endpoint Endpoint => Volatile.Read(ref _endpoint);
+
+    /// <summary>Takes the new snapshot's description of the same address:port (labels, locality
+    /// and weight may have changed); the balancers built for that snapshot read it.</summary>
+    public void Update(Endpoint endpoint)
+    {
+        if (endpoint.Key != Key) throw new ArgumentException($"endpoint {endpoint} is not {Key}", nameof(endpoint));
+        Volatile.Write(ref _endpoint, endpoint);
+    }
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> when the endpoint was first seen; slow start
     /// (warmup) ramps its weight from here.</summary>
     public long AddedTimestamp { get; }
+
+    /// <summary>This endpoint's outlier counters and ejection history (Envoy's
+    /// DetectorHostMonitor), owned here so they outlive any one detector.</summary>
+    internal OutlierDetection.OutlierMonitor Outlier { get; private set; } = new();
+
+    /// <summary>Starts the outlier counters afresh (new outlier settings); returns the new monitor.</summary>
+    internal OutlierDetection.OutlierMonitor ResetOutlier() => Outlier = new();
 
     /// <summary>Requests sent to this endpoint and not finished yet.</summary>
     public int ActiveRequests => Volatile.Read(ref _activeRequests);
@@ -39,11 +61,11 @@ public sealed class EndpointState
     }
 
     /// <summary>The endpoint's weight with Envoy's default: 0 (unset) counts as 1.</summary>
-    public uint LbWeight { get; }
+    public uint LbWeight => Endpoint.Weight == 0 ? 1 : Endpoint.Weight;
 
     public void OnRequestStart() => Interlocked.Increment(ref _activeRequests);
 
     public void OnRequestEnd() => Interlocked.Decrement(ref _activeRequests);
 
-    public override string ToString() => Endpoint.ToString();
+    public override string ToString() => Key;
 }

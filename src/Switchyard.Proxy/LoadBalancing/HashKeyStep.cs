@@ -10,7 +10,7 @@ public static class HashKeyStep
 {
     public static ulong? Compute(ProxyContext ctx, IRandomSource random)
     {
-        if (ctx.Cluster?.Spec.Policy.LoadBalancer?.ConsistentHash is not { } hash) return null;
+        if (ctx.Cluster?.Spec.Policy.LoadBalancer.ConsistentHash is not { } hash) return null;
         var http = ctx.Http;
         var key = ConsistentHashKey.Compute(hash, ctx.View.GetHeader, ctx.View.Query, hash.UseSourceIp == true ? ctx.View.ClientAddress : null, random, out var setCookie);
         // OnStarting runs after the upstream headers are copied, so the cookie is not overwritten.

@@ -1,5 +1,5 @@
-using Switchyard.Model.Networking;
 using Switchyard.Randomness;
+using Switchyard.Translation.Policies.LoadBalancer;
 
 namespace Switchyard.Proxy.LoadBalancing;
 
@@ -10,45 +10,30 @@ namespace Switchyard.Proxy.LoadBalancing;
 /// wrapping whichever of these in priority levels and locality groups.</summary>
 public static class LoadBalancerFactory
 {
-    /// <summary>As the full overload, taking an explicit <c>localityLbSetting</c> to mean its
-    /// failover is wanted (Istio applies failover only with outlier detection on; callers that
-    /// know whether it is should use the overload that says so).</summary>
-    public static ILoadBalancer Create(LoadBalancerSettings? settings, IReadOnlyList<EndpointState> endpoints,
-        IRandomSource random, TimeProvider time, string? localLocality) =>
-        Create(settings, endpoints, random, time, localLocality, outlierDetectionEnabled: settings?.LocalityLbSetting is not null);
-
     /// <param name="outlierDetectionEnabled">Whether the cluster has outlierDetection. Istio's
     /// locality failover (explicit, or the mesh default when no localityLbSetting is given) only
     /// applies then, because without ejections Envoy would never leave the first priority.</param>
     /// <param name="localLabels">The proxy's own labels, for <c>failoverPriority</c> tiers.</param>
-    public static ILoadBalancer Create(LoadBalancerSettings? settings, IReadOnlyList<EndpointState> endpoints,
+    public static ILoadBalancer Create(LoadBalancerSpec settings, IReadOnlyList<EndpointState> endpoints,
         IRandomSource random, TimeProvider time, string? localLocality, bool outlierDetectionEnabled,
         IReadOnlyDictionary<string, string>? localLabels = null)
     {
-        var slowStart = SlowStart.From(settings, time);
+        var slowStart = SlowStart.From(settings.Warmup, time);
         ILoadBalancer BalancerFor(IReadOnlyList<EndpointState> members) => CreateInner(settings, members, random, slowStart);
         // Istio documents that consistent hashing does not mix with locality balancing unless all
         // clients share a locality; it still applies both, and so do we.
-        return LocalityLayout.Create(settings?.LocalityLbSetting, outlierDetectionEnabled, endpoints, localLocality, localLabels, BalancerFor, random)
+        return LocalityLayout.Create(settings.Locality, outlierDetectionEnabled, endpoints, localLocality, localLabels, BalancerFor, random)
             ?? BalancerFor(endpoints);
     }
 
-    private static ILoadBalancer CreateInner(LoadBalancerSettings? settings, IReadOnlyList<EndpointState> endpoints,
-        IRandomSource random, SlowStart? slowStart)
-    {
-        if (settings?.ConsistentHash is { } hash)
+    private static ILoadBalancer CreateInner(LoadBalancerSpec settings, IReadOnlyList<EndpointState> endpoints,
+        IRandomSource random, SlowStart? slowStart) => settings.Algorithm switch
         {
-            if (hash.Maglev is { } maglev)
-                return new MaglevBalancer(endpoints, maglev.TableSize ?? MaglevBalancer.DefaultTableSize, random);
-            var ringSize = hash.RingHash?.MinimumRingSize ?? hash.MinimumRingSize ?? RingHashBalancer.DefaultMinimumRingSize;
-            return new RingHashBalancer(endpoints, ringSize, random);
-        }
-        return settings?.Simple switch
-        {
-            SimpleLB.ROUND_ROBIN => new RoundRobinBalancer(endpoints, random, slowStart),
-            SimpleLB.RANDOM => new RandomBalancer(endpoints, random),
-            SimpleLB.PASSTHROUGH => new PassthroughBalancer(endpoints),
+            LbAlgorithm.Maglev => new MaglevBalancer(endpoints, settings.ConsistentHash?.TableSize ?? MaglevBalancer.DefaultTableSize, random),
+            LbAlgorithm.RingHash => new RingHashBalancer(endpoints, settings.ConsistentHash?.TableSize ?? RingHashBalancer.DefaultMinimumRingSize, random),
+            LbAlgorithm.RoundRobin => new RoundRobinBalancer(endpoints, random, slowStart),
+            LbAlgorithm.Random => new RandomBalancer(endpoints, random),
+            LbAlgorithm.Passthrough => new PassthroughBalancer(endpoints),
             _ => new LeastRequestBalancer(endpoints, random, slowStart),
         };
-    }
 }

@@ -1,4 +1,4 @@
-using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.LoadBalancer;
 using Switchyard.Randomness;
 
 namespace Switchyard.Proxy.LoadBalancing;
@@ -21,29 +21,29 @@ public static class LocalityLayout
 {
     /// <summary>A <see cref="LocalityBalancer"/>, or null when locality plays no part (no local
     /// locality, disabled, no matching distribute entry, or failover without outlier detection).</summary>
-    public static ILoadBalancer? Create(LocalityLoadBalancerSetting? setting, bool outlierDetectionEnabled,
+    public static ILoadBalancer? Create(LocalityLbSpec setting, bool outlierDetectionEnabled,
         IReadOnlyList<EndpointState> endpoints, string? localLocality, IReadOnlyDictionary<string, string>? localLabels,
         Func<IReadOnlyList<EndpointState>, ILoadBalancer> balancerFor, IRandomSource random)
     {
-        if (setting?.Enabled == false || endpoints.Count == 0) return null;
-        if (outlierDetectionEnabled && setting?.FailoverPriority is { Count: > 0 } labels && setting.Distribute is not { Count: > 0 })
+        if (!setting.Enabled || endpoints.Count == 0) return null;
+        if (outlierDetectionEnabled && setting.FailoverPriority is { Count: > 0 } labels && setting.Distribute.Count == 0)
             return Levels(FailoverPriority.Assign(labels, localLocality, localLabels, endpoints), balancerFor, random);
         if (string.IsNullOrEmpty(localLocality)) return null;
         var local = Locality.Parse(localLocality);
-        if (setting?.Distribute is { Count: > 0 } distribute)
+        if (setting.Distribute is { Count: > 0 } distribute)
             return Distribute(local, distribute, endpoints, balancerFor, random);
         if (!outlierDetectionEnabled) return null;
-        return Failover(local, setting?.Failover, endpoints, balancerFor, random);
+        return Failover(local, setting.Failover, endpoints, balancerFor, random);
     }
 
-    private static ILoadBalancer? Failover(Locality local, IReadOnlyList<LocalityFailover?>? failover,
+    private static ILoadBalancer? Failover(Locality local, IReadOnlyList<LocalityFailoverSpec> failover,
         IReadOnlyList<EndpointState> endpoints, Func<IReadOnlyList<EndpointState>, ILoadBalancer> balancerFor, IRandomSource random)
     {
         var failoverTo = (string?)null;
         var hasFailoverRule = false;
-        foreach (var rule in failover ?? [])
+        foreach (var rule in failover)
         {
-            if (rule?.From != local.Region) continue;
+            if (rule.From != local.Region) continue;
             hasFailoverRule = true;
             failoverTo = rule.To;
             break;
@@ -74,10 +74,10 @@ public static class LocalityLayout
         return new LocalityBalancer(levels, random);
     }
 
-    private static ILoadBalancer? Distribute(Locality local, IReadOnlyList<LocalityDistribute?> distribute,
+    private static ILoadBalancer? Distribute(Locality local, IReadOnlyList<LocalityDistributeSpec> distribute,
         IReadOnlyList<EndpointState> endpoints, Func<IReadOnlyList<EndpointState>, ILoadBalancer> balancerFor, IRandomSource random)
     {
-        var entry = distribute.FirstOrDefault(d => d?.From is { } from && local.Matches(from));
+        var entry = distribute.FirstOrDefault(d => d.From.Length > 0 && local.Matches(d.From));
         if (entry is null) return null;
 
         // Endpoints grouped by locality, in first-seen order; a locality's own weight is the sum of
@@ -91,7 +91,7 @@ public static class LocalityLayout
             else localities[index].Members.Add(endpoint);
         }
         var assigned = new double?[localities.Count];
-        foreach (var (rule, share) in (entry.To ?? new Dictionary<string, uint>()).OrderBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var (rule, share) in entry.To.OrderBy(t => t.Locality, StringComparer.Ordinal))
         {
             var total = 0.0;
             var matched = new List<int>();

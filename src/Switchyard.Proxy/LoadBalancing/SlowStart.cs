@@ -1,4 +1,4 @@
-using Switchyard.Model.Networking;
+using Switchyard.Translation.Policies.LoadBalancer;
 
 namespace Switchyard.Proxy.LoadBalancing;
 
@@ -22,16 +22,9 @@ public sealed class SlowStart
         _aggression = aggression > 0 && !double.IsNaN(aggression) ? aggression : 1.0;
     }
 
-    /// <summary>The configured warmup, or null when there is none: <c>warmup.duration</c>, else the
-    /// deprecated <c>warmupDurationSecs</c>; minimumPercent defaults to 10 and aggression to 1.</summary>
-    public static SlowStart? From(LoadBalancerSettings? settings, TimeProvider time)
-    {
-        if (settings is null) return null;
-        var warmup = settings.Warmup;
-        var duration = warmup?.Duration ?? settings.WarmupDurationSecs;
-        if (duration is not { Nanoseconds: > 0 } d) return null;
-        return new SlowStart(d.ToTimeSpan(), warmup?.MinimumPercent ?? 10, warmup?.Aggression ?? 1.0, time);
-    }
+    /// <summary>The compiled warmup (defaults already filled by translation), or null when there is none.</summary>
+    public static SlowStart? From(WarmupSpec? warmup, TimeProvider time) =>
+        warmup is null ? null : new SlowStart(warmup.Duration, warmup.MinimumPercent, warmup.Aggression, time);
 
     /// <summary>The timestamp after which none of <paramref name="endpoints"/> is warming up.</summary>
     public long WarmEnd(IReadOnlyList<EndpointState> endpoints)

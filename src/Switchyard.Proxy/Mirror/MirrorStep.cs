@@ -1,10 +1,12 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Runtime;
+using Switchyard.Proxy.Upstream;
 using Switchyard.Randomness;
+using Switchyard.Translation.Policies.ConnectionPool;
 using Switchyard.Translation.Policies.Mirror;
 
 namespace Switchyard.Proxy.Mirror;
@@ -21,6 +23,10 @@ namespace Switchyard.Proxy.Mirror;
 /// copied from there (Envoy also buffers a shadowed request's body). A larger body, or one of
 /// unknown length (chunked), is not mirrored: Envoy abandons shadows past its buffer limit too
 /// (router's retry_or_shadow_abandoned).</para>
+/// <para>A copy is an upstream request of the mirror cluster like any other, as Envoy's shadow
+/// is: it takes a place in that cluster's circuit breakers (dropped on overflow), holds the
+/// cluster's upstream client until it ends, and its outcome is reported to that cluster's
+/// outlier detector. Its slot is on the cluster's runtime (<see cref="ClusterRuntime.MirrorSlots"/>).</para>
 /// </summary>
 public static class MirrorStep
 {
@@ -32,8 +38,6 @@ public static class MirrorStep
     /// <summary>A copy's deadline when the route has no timeout (Envoy would use the route's timeout,
     /// which Istio leaves unset; we keep a bound so a mirror that never answers frees its slot).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
-    private static readonly ConditionalWeakTable<ClusterRuntime, StrongBox<int>> InFlight = new();
 
     /// <summary>Starts the copies; returns once the body (if any) is buffered, never waits for a mirror.
     /// A rule without mirrors costs one null check and no allocation.</summary>
@@ -57,40 +61,60 @@ public static class MirrorStep
         var timeout = ctx.Route!.Timeout?.Timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
         foreach (var cluster in drawn)
         {
-            var slots = InFlight.GetOrCreateValue(cluster);
-            if (Interlocked.Increment(ref slots.Value) > MaxInFlightPerCluster)
-            {
-                Interlocked.Decrement(ref slots.Value);
-                continue;
-            }
-            _ = SendAsync(cluster, copy, timeout, time, slots);
+            if (!cluster.MirrorSlots.TryTake()) continue;
+            _ = SendAsync(cluster, copy, timeout, time);
         }
     }
 
-    private static async Task SendAsync(ClusterRuntime cluster, MirrorCopy copy, TimeSpan timeout, TimeProvider time, StrongBox<int> slots)
+    private static async Task SendAsync(ClusterRuntime cluster, MirrorCopy copy, TimeSpan timeout, TimeProvider time)
     {
         EndpointState? endpoint = null;
+        PoolLease? place = null;
+        UpstreamClientLease client = default;
         try
         {
             // Off the request's own continuation: even the copy's synchronous start is not the request's cost.
             await Task.Yield();
-            endpoint = cluster.Balancer.Pick(new LbRequest(null));
+            var parts = cluster.Parts;
+            using var deadline = new CancellationTokenSource(timeout, time);
+            if (parts.Pool is { } pool)
+            {
+                place = await pool.AcquireAsync(parts.Spec.Policy.Pool.Protocol == UpstreamProtocol.Http11, deadline.Token).ConfigureAwait(false);
+                if (place is null) return; // overflow: Envoy drops the shadow (upstream_rq_pending_overflow)
+            }
+            endpoint = parts.Balancer.Pick(new LbRequest(null));
             if (endpoint is null) return;
             endpoint.OnRequestStart();
-            using var deadline = new CancellationTokenSource(timeout, time);
+            client = cluster.AcquireClient();
             using var request = copy.ToMessage(endpoint.DestinationPrefix);
-            using var response = await cluster.Invoker.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            // Read the answer to the end so the connection goes back to the pool.
-            await response.Content.CopyToAsync(Stream.Null, deadline.Token).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.Invoker.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && deadline.IsCancellationRequested))
+            {
+                // A shadow that failed or timed out counts against its endpoint, as Envoy's does.
+                parts.Outlier?.Report(endpoint, null, UpstreamFailure.Classify(e));
+                return;
+            }
+            using (response)
+            {
+                parts.Outlier?.Report(endpoint, response, null);
+                // Read the answer to the end so the connection goes back to the pool.
+                await response.Content.CopyToAsync(Stream.Null, deadline.Token).ConfigureAwait(false);
+            }
         }
-        catch (Exception)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // A shadow's failure is nobody's business: Envoy ignores the mirror's answer entirely.
+            // The shadow's answer is nobody else's business: Envoy drops it entirely.
         }
         finally
         {
             endpoint?.OnRequestEnd();
-            Interlocked.Decrement(ref slots.Value);
+            client.Dispose();
+            place?.Dispose();
+            cluster.MirrorSlots.Return();
         }
     }
 

@@ -29,8 +29,9 @@ public sealed class OutlierDetector : IDisposable
         _monitors = new Dictionary<EndpointState, OutlierMonitor>(endpoints.Count, ReferenceEqualityComparer.Instance);
         foreach (var e in endpoints)
         {
-            // An endpoint kept across a reload keeps its counters and ejection.
-            var monitor = previous?.MonitorOf(e) ?? new OutlierMonitor();
+            // The counters and ejection live on the endpoint: kept across a reload while the
+            // settings are the same (a previous detector hands over), started afresh otherwise.
+            var monitor = previous is not null ? e.Outlier : e.ResetOutlier();
             _monitors[e] = monitor;
             if (monitor.Ejected) _ejected++;
         }

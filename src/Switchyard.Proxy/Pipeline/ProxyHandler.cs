@@ -94,6 +94,8 @@ public sealed class ProxyHandler(
                 return;
             }
             ctx.Cluster = cluster;
+            // Holds the cluster's upstream client until the request ends, so a reload that replaces it disposes it only then.
+            using var client = cluster.AcquireClient();
 
             await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
 
@@ -107,7 +109,7 @@ public sealed class ProxyHandler(
             // From here the endpoint's active-request count is the lease's; RunAsync ends it.
             ctx.Lease.Start(endpoint);
 
-            var error = await forwarder.SendAsync(ctx.Http, endpoint.DestinationPrefix, new RequestInvoker(cluster.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
+            var error = await forwarder.SendAsync(ctx.Http, endpoint.DestinationPrefix, new RequestInvoker(client.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
                 .ConfigureAwait(false);
             if (error != ForwarderError.None) ForwardErrors.Record(ctx, error);
         }

@@ -3,74 +3,108 @@ using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.OutlierDetection;
 using Switchyard.Proxy.Upstream;
 using Switchyard.Randomness;
-using Switchyard.Registry;
 using Switchyard.Translation;
 using Switchyard.Translation.Clusters;
-using Switchyard.Translation.Policies.ConnectionPool;
-using Switchyard.Translation.Policies.OutlierDetection;
 
 namespace Switchyard.Proxy.Runtime;
 
 /// <summary>
-/// Builds the cluster runtimes for a new snapshot, reusing what survives: a cluster whose spec
-/// is unchanged keeps its runtime whole; otherwise endpoints seen before keep their state
-/// (active requests, warm-up start) and the upstream client is kept when its policy is the same.
+/// Brings the cluster runtimes up to a new snapshot. A cluster name keeps its
+/// <see cref="ClusterRuntime"/> for as long as it is in the snapshot; when its spec changed, a new
+/// generation of parts is published in which each part is rebuilt only if its own compiled input
+/// changed (compared with <c>==</c>): an endpoint-only change rebuilds that cluster's balancer and
+/// nothing else, and no other cluster is touched. Endpoints keep their state by address:port.
 /// </summary>
 public sealed class ClusterReconciler(IRandomSource random, TimeProvider time, string? localLocality, IReadOnlyDictionary<string, string>? localLabels = null)
 {
-    public (ProxyState State, List<HttpMessageInvoker> Retired) Reconcile(ProxyState previous, MeshSnapshot snapshot)
+    /// <returns>The new state, and the upstream clients and detectors the caller retires once it
+    /// has published the state.</returns>
+    public ReconcileResult Reconcile(ProxyState previous, MeshSnapshot snapshot)
     {
         var clusters = new Dictionary<string, ClusterRuntime>(snapshot.Clusters.Count, StringComparer.Ordinal);
-        var kept = new HashSet<HttpMessageInvoker>(ReferenceEqualityComparer.Instance);
+        var result = new ReconcileResult(new ProxyState(snapshot, clusters));
         foreach (var (name, spec) in snapshot.Clusters)
         {
-            previous.Clusters.TryGetValue(name, out var old);
-            var fingerprint = ClusterFingerprints.Of(spec);
-            if (old is not null && old.Fingerprint == fingerprint)
+            if (!previous.Clusters.TryGetValue(name, out var runtime))
             {
-                clusters[name] = old;
-                kept.Add(old.Invoker);
+                clusters[name] = new ClusterRuntime(name, Build(spec, old: null, result));
                 continue;
             }
-            var clientFingerprint = ClusterFingerprints.ClientOf(spec.Policy);
-            var invoker = old is not null && old.ClientFingerprint == clientFingerprint ? old.Invoker : UpstreamInvokerFactory.Create(spec.Policy, time, random);
-            kept.Add(invoker);
-            var endpoints = new List<EndpointState>(spec.Endpoints.Count);
-            foreach (var ep in spec.Endpoints)
-                endpoints.Add(FindOld(old, ep) ?? new EndpointState(ep, time.GetTimestamp()));
-            var balancer = LoadBalancerFactory.Create(spec.Policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: spec.Policy.OutlierDetection is not null, localLabels);
-            var limits = PoolLimits.From(spec.Policy.ConnectionPool, spec.PortProtocol);
-            clusters[name] = new ClusterRuntime(spec, fingerprint, endpoints, balancer, invoker, clientFingerprint)
-            {
-                PoolLimits = limits,
-                // Same limits: keep the breakers, so requests in flight stay counted.
-                Pool = old?.Pool is { } pool && pool.Limits == limits ? pool : limits.LimitsNothing ? null : new PoolLimiter(limits),
-                Outlier = OutlierFor(spec, endpoints, old),
-            };
+            clusters[name] = runtime;
+            var old = runtime.Parts;
+            if (old.Spec != spec) runtime.Publish(Build(spec, old, result));
         }
-        foreach (var c in previous.Clusters.Values)
-            if (!clusters.TryGetValue(c.Spec.Name, out var now) || !ReferenceEquals(now, c)) c.Outlier?.Dispose();
-        var retired = previous.Clusters.Values.Select(c => (HttpMessageInvoker)c.Invoker).Where(i => !kept.Contains(i)).Distinct().ToList();
-        return (new ProxyState(snapshot, clusters), retired);
+        foreach (var (name, runtime) in previous.Clusters)
+        {
+            if (clusters.ContainsKey(name)) continue;
+            var parts = runtime.Parts;
+            result.RetiredClients.Add(parts.Client);
+            if (parts.Outlier is { } detector) result.RetiredDetectors.Add(detector);
+        }
+        return result;
     }
 
-    // Same settings: the new detector takes over the endpoints' counters and ejections.
-    private OutlierDetector? OutlierFor(ClusterSpec spec, IReadOnlyList<EndpointState> endpoints, ClusterRuntime? old)
+    private ClusterParts Build(ClusterSpec spec, ClusterParts? old, ReconcileResult result)
     {
-        var settings = OutlierSettings.From(spec.Policy.OutlierDetection);
+        var policy = spec.Policy;
+        var endpointsChanged = old is null || old.Spec.Endpoints != spec.Endpoints;
+        var endpoints = endpointsChanged ? Endpoints(spec, old) : old!.Endpoints;
+
+        var client = old?.Client;
+        if (client is null || client.Spec != policy.Client)
+        {
+            if (client is not null) result.RetiredClients.Add(client);
+            client = new UpstreamClient(policy.Client, UpstreamInvokerFactory.Create(policy.Client, time, random));
+        }
+
+        // Same limits: keep the breakers, so requests in flight stay counted.
+        var pool = old is not null && old.Spec.Policy.Pool == policy.Pool ? old.Pool
+            : policy.Pool.LimitsNothing ? null : new PoolLimiter(policy.Pool);
+
+        var outlier = Outlier(spec, endpoints, endpointsChanged, old, result);
+
+        var balancer = !endpointsChanged && old!.Spec.Policy.LoadBalancer == policy.LoadBalancer && (old.Outlier is null) == (outlier is null)
+            ? old.Balancer
+            : LoadBalancerFactory.Create(policy.LoadBalancer, endpoints, random, time, localLocality, outlierDetectionEnabled: outlier is not null, localLabels);
+        return new ClusterParts(spec, endpoints, balancer, client, pool, outlier);
+    }
+
+    /// <summary>An address:port seen before keeps its state (active requests, warm-up start,
+    /// ejection) and takes the new description (labels, locality, weight).</summary>
+    private List<EndpointState> Endpoints(ClusterSpec spec, ClusterParts? old)
+    {
+        Dictionary<string, EndpointState>? byKey = null;
+        if (old is not null)
+        {
+            byKey = new Dictionary<string, EndpointState>(old.Endpoints.Count, StringComparer.Ordinal);
+            foreach (var s in old.Endpoints) byKey.TryAdd(s.Key, s);
+        }
+        var endpoints = new List<EndpointState>(spec.Endpoints.Count);
+        foreach (var ep in spec.Endpoints)
+        {
+            if (byKey is not null && byKey.Remove(ep.Key, out var state))
+            {
+                if (state.Endpoint != ep) state.Update(ep);
+                endpoints.Add(state);
+            }
+            else endpoints.Add(new EndpointState(ep, time.GetTimestamp()));
+        }
+        return endpoints;
+    }
+
+    // Same settings: the detector carries on (a new one for a new endpoint set takes over the
+    // kept endpoints' counters and ejections). New settings start over, as Envoy rebuilds it.
+    private OutlierDetector? Outlier(ClusterSpec spec, IReadOnlyList<EndpointState> endpoints, bool endpointsChanged, ClusterParts? old, ReconcileResult result)
+    {
+        var settings = spec.Policy.Outlier;
+        var previous = old?.Outlier;
+        if (previous is not null && previous.Settings == settings && !endpointsChanged) return previous;
+        if (previous is not null) result.RetiredDetectors.Add(previous);
         if (settings is null)
         {
             foreach (var e in endpoints) e.IsEjected = false;
             return null;
         }
-        return new OutlierDetector(settings, endpoints, time, old?.Outlier is { } o && o.Settings == settings ? o : null);
-    }
-
-    private static EndpointState? FindOld(ClusterRuntime? old, Endpoint ep)
-    {
-        if (old is null) return null;
-        foreach (var s in old.Endpoints)
-            if (s.Endpoint == ep || (s.Endpoint.Address == ep.Address && s.Endpoint.Port == ep.Port && s.Endpoint.Weight == ep.Weight)) return s;
-        return null;
+        return new OutlierDetector(settings, endpoints, time, previous is not null && previous.Settings == settings ? previous : null);
     }
 }

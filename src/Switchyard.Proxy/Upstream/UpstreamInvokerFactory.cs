@@ -1,7 +1,7 @@
 using System.Net;
 using Switchyard.Proxy.ConnectionPool;
 using Switchyard.Randomness;
-using Switchyard.Translation.Clusters;
+using Switchyard.Translation.Policies.ConnectionPool;
 
 namespace Switchyard.Proxy.Upstream;
 
@@ -12,10 +12,8 @@ namespace Switchyard.Proxy.Upstream;
 /// </summary>
 public static class UpstreamInvokerFactory
 {
-    public static ClusterInvoker Create(ClusterPolicy policy, TimeProvider time, IRandomSource random)
+    public static ClusterInvoker Create(UpstreamClientSpec spec, TimeProvider time, IRandomSource random)
     {
-        var tcp = policy.ConnectionPool?.Tcp;
-        var http = policy.ConnectionPool?.Http;
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
@@ -24,17 +22,19 @@ public static class UpstreamInvokerFactory
             UseCookies = false,
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = null,
-            // Envoy's defaults: connect timeout 10s, idle timeout 1h.
-            ConnectTimeout = tcp?.ConnectTimeout?.ToTimeSpan() ?? TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = (http?.IdleTimeout ?? tcp?.IdleTimeout)?.ToTimeSpan() is { } idle && idle > TimeSpan.Zero
-                ? idle : TimeSpan.FromHours(1),
+            // Envoy's defaults (connect timeout 10s, idle timeout 1h) are filled in by translation.
+            ConnectTimeout = spec.ConnectTimeout,
+            PooledConnectionIdleTimeout = spec.IdleTimeout,
+            MaxConnectionsPerServer = spec.MaxConnectionsPerServer,
         };
-        if (tcp?.MaxConnections is > 0 and var max) handler.MaxConnectionsPerServer = max;
-        if (tcp?.MaxConnectionDuration is { } life && life.ToTimeSpan() > TimeSpan.Zero) handler.PooledConnectionLifetime = life.ToTimeSpan();
-        if (tcp?.TcpKeepalive is { } keepalive) handler.ConnectCallback = new TcpKeepaliveConnector(keepalive).ConnectAsync;
-        if (http?.MaxRequestsPerConnection is > 1 and var perConnection)
+        if (spec.MaxConnectionDuration is { } life) handler.PooledConnectionLifetime = life;
+        if (spec.TcpKeepalive is { } keepalive) handler.ConnectCallback = new TcpKeepaliveConnector(keepalive).ConnectAsync;
+        if (spec.MaxRequestsPerConnection > 1)
+        {
+            var perConnection = spec.MaxRequestsPerConnection;
             handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
                 ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
+        }
         return new ClusterInvoker(new AttemptHandler(handler, time, random));
     }
 }

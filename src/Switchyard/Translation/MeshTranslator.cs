@@ -30,6 +30,7 @@ public static class MeshTranslator
         foreach (var service in registry.Services.Values.OrderBy(s => s.Hostname, StringComparer.Ordinal)) hosts.AddDefault(service);
 
         var clusters = ClusterBuilder.Build(ctx);
+        NotEnforced.Report(resources, ctx.Diagnostics);
         return new MeshSnapshot(version, new Dictionary<string, VirtualHost>(hosts.ByKey, StringComparer.Ordinal), clusters, ctx.Diagnostics);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Switchyard.Model.Networking;
 using Switchyard.Translation.Policies.Cors;
 using Switchyard.Translation.Policies.DirectResponse;
@@ -28,8 +29,12 @@ internal static class RouteBuilder
         var matcher = RouteMatcher.Compile(rule.Match, ctx.Options.WorkloadLabels);
         var source = new Provenance(vs.Ref, index, vs.SpanOf(path));
         var mirror = Mirrors(vs, rule, path, ctx);
-        return new RouteEntry(name, matcher, Destinations(vs, rule, path, ctx), rule, source)
+        var headers = HeadersPolicy.Compile(rule);
+        return new RouteEntry(name, matcher, Destinations(vs, rule, path, headers, ctx), source)
         {
+            WrittenMatch = JsonSerializer.Serialize(rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
+            WrittenPolicies = WrittenPolicies(rule),
+
             // Compiled per-route policies, one per Istio field, each read by its step in the proxy.
             Retries = RetryPolicy.From(rule.Retries),
 
@@ -45,13 +50,19 @@ internal static class RouteBuilder
 
             DirectResponse = DirectResponsePolicy.Compile(rule.DirectResponse),
 
-            Headers = HeadersPolicy.Compile(rule),
+            Headers = headers,
 
             Cors = CrossOriginPolicy.Compile(rule),
         };
     }
 
-    private static List<WeightedCluster> Destinations(VirtualService vs, HTTPRoute rule, string path, TranslationContext ctx)
+    private static string? WrittenPolicies(HTTPRoute rule)
+    {
+        var policies = rule with { Name = null, Match = null, Route = null, Delegate = null, Retries = null };
+        return policies == new HTTPRoute() ? null : JsonSerializer.Serialize(policies, SnapshotRecordJson.Default.HTTPRoute);
+    }
+
+    private static List<WeightedCluster> Destinations(VirtualService vs, HTTPRoute rule, string path, HeadersPolicy? headers, TranslationContext ctx)
     {
         var written = new List<(HTTPRouteDestination Dest, int Index)>();
         var list = rule.Route ?? [];
@@ -62,7 +73,7 @@ internal static class RouteBuilder
         if (written.Count == 1)
         {
             var (d, i) = written[0];
-            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), d.Weight is > 0 ? d.Weight.Value : 100, d));
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), d.Weight is > 0 ? d.Weight.Value : 100, headers?.For(i)));
             return result;
         }
         var allZero = written.All(w => (w.Dest.Weight ?? 0) <= 0);
@@ -70,7 +81,7 @@ internal static class RouteBuilder
         {
             var weight = allZero ? 1 : d.Weight ?? 0;
             if (weight <= 0) continue;
-            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), weight, d));
+            result.Add(new WeightedCluster(Cluster(vs, d, $"{path}.route[{i}]", ctx), weight, headers?.For(i)));
         }
         return result;
     }

@@ -56,7 +56,7 @@ public static class SnapshotJson
             ["name"] = r.Name,
             ["source"] = r.Source.Span.ToString(),
             ["resource"] = r.Source.Resource.ToString(),
-            ["match"] = JsonSerializer.SerializeToNode(r.Rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
+            ["match"] = JsonNode.Parse(r.WrittenMatch),
             ["destinations"] = new JsonArray(r.Destinations.Select(d => (JsonNode?)new JsonObject { ["cluster"] = d.ClusterName, ["weight"] = d.Weight }).ToArray()),
         };
         // The retry policy in effect, which is Istio's default when the rule has none.
@@ -72,8 +72,9 @@ public static class SnapshotJson
             node["retries"] = retry;
         }
         // The rule's other policies as written (timeout, fault, mirror, rewrite, redirect, ...).
-        var policies = r.Rule with { Name = null, Match = null, Route = null, Delegate = null, Retries = null };
-        if (policies != new HTTPRoute()) node["policies"] = JsonSerializer.SerializeToNode(policies, SnapshotRecordJson.Default.HTTPRoute);
+        if (r.WrittenPolicies is { } policies) node["policies"] = JsonNode.Parse(policies);
+        // What the proxy enforces of them, compiled (shares per million, as Envoy's FractionalPercent).
+        if (RouteEnforcedJson.Of(r) is { } enforced) node["enforced"] = enforced;
         return node;
     }
 

@@ -13,7 +13,7 @@ namespace Switchyard.Translation;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    Converters = [typeof(DurationJsonConverter)])]
+    Converters = [typeof(DurationJsonConverter), typeof(TimeSpanJsonConverter)])]
 [JsonSerializable(typeof(IReadOnlyList<HTTPMatchRequest?>))]
 [JsonSerializable(typeof(ClusterPolicy))]
 [JsonSerializable(typeof(HTTPRoute))]

@@ -51,9 +51,8 @@ internal sealed class VirtualHostBuilder(TranslationContext ctx)
         if (service.Ports.Count == 0 || service.Hostname.StartsWith('*') || !_coveredHosts.Add(service.Hostname)) return;
         var port = service.Ports[0].Number;
         var cluster = ClusterKey.Of(port, null, service.Hostname);
-        var destination = new HTTPRouteDestination { Destination = new Destination { Host = service.Hostname, Port = new PortSelector { Number = port } } };
         var route = new RouteEntry("default", RouteMatcher.Compile(null, ctx.Options.WorkloadLabels),
-            [new WeightedCluster(cluster, 100, destination)], new HTTPRoute(), new Provenance(service.Source, -1, service.SourceSpan))
+            [new WeightedCluster(cluster, 100)], new Provenance(service.Source, -1, service.SourceSpan))
         {
             // pilot's BuildDefaultHTTPOutboundRoute gives it retry.DefaultPolicy() and no timeout.
             Retries = Policies.Retries.RetryPolicy.Default,

@@ -94,6 +94,34 @@ public class AdminTests
     }
 
     [Fact]
+    public async Task Config_dump_shows_the_compiled_policy_in_force_and_what_is_not_enforced()
+    {
+        var yaml = MeshYaml.Join(
+            MeshYaml.DestinationRule("frontend", trafficPolicy: """
+                connectionPool: {tcp: {connectTimeout: 2s}}
+                tls: {mode: SIMPLE}
+                """),
+            MeshYaml.VirtualService("frontend", "- route: [{destination: {host: frontend}}]"));
+        await using var h = await ProxyHarness.StartAsync(yaml, "frontend", "v1", "v2");
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = h.Server.AdminUri };
+        var (status, body) = await GetAsync(client, "/config_dump");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var json = JsonDocument.Parse(body);
+        var diagnostic = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray(),
+            d => d.GetProperty("field").GetString() == "spec.trafficPolicy.tls");
+        Assert.StartsWith("not enforced: spec.trafficPolicy.tls", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("test.yaml:", diagnostic.GetProperty("source").GetString(), StringComparison.Ordinal);
+
+        // What is in force: the connect timeout given, Envoy's and Istio's defaults for the rest.
+        var cluster = json.RootElement.GetProperty("clusters").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "outbound|80||frontend.default.svc.cluster.local");
+        var policy = cluster.GetProperty("policy");
+        Assert.Equal("2s", policy.GetProperty("client").GetProperty("connectTimeout").GetString());
+        Assert.Equal("3600s", policy.GetProperty("client").GetProperty("idleTimeout").GetString());
+        Assert.Equal("LeastRequest", policy.GetProperty("loadBalancer").GetProperty("algorithm").GetString());
+        Assert.Equal(uint.MaxValue, policy.GetProperty("pool").GetProperty("maxRequests").GetUInt32());
+    }
+
+    [Fact]
     public async Task Rejected_lists_what_translation_left_out_as_json()
     {
         var yaml = MeshYaml.VirtualService("frontend", "- route: [{destination: {host: nowhere.default.svc.cluster.local}}]");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Switchyard.Model;
 using Switchyard.Model.Networking;
 using Switchyard.Proxy.ConnectionPool;
+using Switchyard.Translation.Policies.ConnectionPool;
 using Switchyard.Proxy.Tests.TestSupport;
 
 namespace Switchyard.Proxy.Tests.ConnectionPool;
@@ -88,7 +89,7 @@ public class UpstreamConnectionTests
     public void TcpKeepalive_sets_the_socket_options_it_is_given()
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        new TcpKeepaliveConnector(new TcpKeepalive { Time = new Duration(7_000_000_000), Interval = new Duration(3_000_000_000), Probes = 4 }).Configure(socket);
+        new TcpKeepaliveConnector(UpstreamClientSpec.Compile(new ConnectionPoolSettings { Tcp = new TCPSettings { TcpKeepalive = new TcpKeepalive { Time = new Duration(7_000_000_000), Interval = new Duration(3_000_000_000), Probes = 4 } } }).TcpKeepalive!).Configure(socket);
         Assert.Equal(1, (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!);
         Assert.Equal(7, (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!);
         Assert.Equal(3, (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval)!);

@@ -2,6 +2,7 @@ using Switchyard.Model.Networking;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Tests.TestSupport;
 using Switchyard.Registry;
+using Switchyard.Translation.Policies.LoadBalancer;
 
 namespace Switchyard.Proxy.Tests.LoadBalancing;
 
@@ -35,7 +36,7 @@ public class LocalityBalancingTests
 
     private static ILoadBalancer Create(LocalityLoadBalancerSetting setting, IReadOnlyList<EndpointState> endpoints,
         bool outlierDetection = true, IReadOnlyDictionary<string, string>? localLabels = null) =>
-        LoadBalancerFactory.Create(new LoadBalancerSettings { Simple = SimpleLB.ROUND_ROBIN, LocalityLbSetting = setting },
+        LoadBalancerFactory.Create(LoadBalancerSpec.Compile(new LoadBalancerSettings { Simple = SimpleLB.ROUND_ROBIN, LocalityLbSetting = setting }),
             endpoints, new SeededRandom(3), TimeProvider.System, Local, outlierDetection, localLabels);
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class AttemptTimeoutsTests
         }
         var ctx = new ProxyContext(http, ProxyState.Empty, new HttpRequestView(http, 80), 0)
         {
-            Route = new RouteEntry("r", RouteMatcher.Compile(null), [], new HTTPRoute(), new Provenance(new ResourceRef("VirtualService", "default", "r"), 0, default))
+            Route = new RouteEntry("r", RouteMatcher.Compile(null), [], new Provenance(new ResourceRef("VirtualService", "default", "r"), 0, default))
             {
                 Timeout = routeTimeout is { } t ? new RouteTimeout(t) : null,
                 Retries = perTry is { } p ? RetryPolicy.Default with { PerTryTimeout = p } : null,

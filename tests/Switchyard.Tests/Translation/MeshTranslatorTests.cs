@@ -1,5 +1,6 @@
 using Switchyard.Model.Networking;
 using Switchyard.Translation;
+using Switchyard.Translation.Policies.LoadBalancer;
 using static Switchyard.Tests.Translation.TranslationFixture;
 
 namespace Switchyard.Tests.Translation;
@@ -98,8 +99,8 @@ public class MeshTranslatorTests
         var v1 = snapshot.Clusters["outbound|80|v1|reviews.default.svc.cluster.local"];
         var v2 = snapshot.Clusters["outbound|80|v2|reviews.default.svc.cluster.local"];
         Assert.Equal(["10.0.0.1:8080"], v1.Endpoints.Select(e => e.ToString()));
-        Assert.Equal(SimpleLB.ROUND_ROBIN, v1.Policy.LoadBalancer!.Simple);
-        Assert.Equal(SimpleLB.RANDOM, v2.Policy.LoadBalancer!.Simple);
+        Assert.Equal(LbAlgorithm.RoundRobin, v1.Policy.LoadBalancer.Algorithm);
+        Assert.Equal(LbAlgorithm.Random, v2.Policy.LoadBalancer.Algorithm);
         Assert.Equal("DestinationRule", v2.Source!.Resource.Kind);
         Assert.Equal(2, snapshot.Clusters["outbound|80||reviews.default.svc.cluster.local"].Endpoints.Count);
         Assert.Equal([80, 20], snapshot.FindVirtualHost("reviews")!.Routes[0].Destinations.Select(d => d.Weight));

@@ -15,7 +15,11 @@ public sealed class DestinationRuleIndex
 {
     public const string RootNamespace = "istio-system";
 
-    private readonly Dictionary<string, List<(string Host, DestinationRule Rule)>> _byNamespace = new(StringComparer.Ordinal);
+    // (namespace, host) → the namespace's rules for exactly that host, in order; and each
+    // namespace's wildcard-host rules. A lookup then reads only the rules that can match, not
+    // every rule of the namespace (10,000 services × 1,000 rules made translation quadratic).
+    private readonly Dictionary<(string Namespace, string Host), List<DestinationRule>> _exact = [];
+    private readonly Dictionary<string, List<(string Host, DestinationRule Rule)>> _wildcards = new(StringComparer.Ordinal);
 
     public DestinationRuleIndex(IEnumerable<DestinationRule> rules)
     {
@@ -27,8 +31,17 @@ public sealed class DestinationRuleIndex
         foreach (var rule in ordered)
         {
             if (string.IsNullOrEmpty(rule.Spec.Host)) continue;
-            if (!_byNamespace.TryGetValue(rule.Namespace, out var list)) _byNamespace[rule.Namespace] = list = [];
-            list.Add((HostNames.ToFqdn(rule.Spec.Host, rule.Namespace).ToLowerInvariant(), rule));
+            var host = HostNames.ToFqdn(rule.Spec.Host, rule.Namespace).ToLowerInvariant();
+            if (host.StartsWith('*'))
+            {
+                if (!_wildcards.TryGetValue(rule.Namespace, out var wild)) _wildcards[rule.Namespace] = wild = [];
+                wild.Add((host, rule));
+            }
+            else
+            {
+                if (!_exact.TryGetValue((rule.Namespace, host), out var exact)) _exact[(rule.Namespace, host)] = exact = [];
+                exact.Add(rule);
+            }
         }
     }
 
@@ -45,11 +58,13 @@ public sealed class DestinationRuleIndex
 
     private AppliedDestinationRule? Lookup(string host, string ns, TranslationOptions proxy, bool requireExport)
     {
-        if (!_byNamespace.TryGetValue(ns, out var rules)) return null;
-        var candidates = rules.Where(r => Applies(r.Rule, proxy, requireExport)).ToList();
-        var exact = candidates.Where(r => r.Host == host).Select(r => r.Rule).ToList();
-        if (exact.Count > 0) return Merge(exact);
-        var wildcard = candidates.Where(r => r.Host.StartsWith('*') && HostNames.Matches(r.Host, host))
+        if (_exact.TryGetValue((ns, host), out var forHost))
+        {
+            var exact = forHost.Where(r => Applies(r, proxy, requireExport)).ToList();
+            if (exact.Count > 0) return Merge(exact);
+        }
+        if (!_wildcards.TryGetValue(ns, out var wildcards)) return null;
+        var wildcard = wildcards.Where(r => Applies(r.Rule, proxy, requireExport) && HostNames.Matches(r.Host, host))
             .GroupBy(r => r.Host).OrderByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
         return wildcard is null ? null : Merge(wildcard.Select(r => r.Rule).ToList());
     }

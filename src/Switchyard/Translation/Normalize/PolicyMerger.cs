@@ -1,5 +1,4 @@
 using Switchyard.Model.Networking;
-using Switchyard.Translation.Clusters;
 
 namespace Switchyard.Translation.Normalize;
 
@@ -11,11 +10,11 @@ namespace Switchyard.Translation.Normalize;
 /// </summary>
 public static class PolicyMerger
 {
-    public static ClusterPolicy Merge(TrafficPolicy? rule, TrafficPolicy? subset, uint port)
+    public static MergedTrafficPolicy Merge(TrafficPolicy? rule, TrafficPolicy? subset, uint port)
     {
         var merged = ApplyPortLevel(FromTopLevel(rule), rule, port);
         if (subset is null) return merged;
-        merged = new ClusterPolicy(
+        merged = new MergedTrafficPolicy(
             subset.LoadBalancer ?? merged.LoadBalancer,
             subset.ConnectionPool ?? merged.ConnectionPool,
             subset.OutlierDetection ?? merged.OutlierDetection,
@@ -23,15 +22,15 @@ public static class PolicyMerger
         return ApplyPortLevel(merged, subset, port);
     }
 
-    private static ClusterPolicy FromTopLevel(TrafficPolicy? p) =>
-        p is null ? ClusterPolicy.Empty : new ClusterPolicy(p.LoadBalancer, p.ConnectionPool, p.OutlierDetection, p.Tls);
+    private static MergedTrafficPolicy FromTopLevel(TrafficPolicy? p) =>
+        p is null ? MergedTrafficPolicy.Empty : new MergedTrafficPolicy(p.LoadBalancer, p.ConnectionPool, p.OutlierDetection, p.Tls);
 
     /// <summary>The first portLevelSettings entry for <paramref name="port"/> replaces the policy whole.</summary>
-    private static ClusterPolicy ApplyPortLevel(ClusterPolicy current, TrafficPolicy? p, uint port)
+    private static MergedTrafficPolicy ApplyPortLevel(MergedTrafficPolicy current, TrafficPolicy? p, uint port)
     {
         foreach (var pl in p?.PortLevelSettings ?? [])
             if (pl?.Port?.Number == port)
-                return new ClusterPolicy(pl.LoadBalancer, pl.ConnectionPool, pl.OutlierDetection, pl.Tls);
+                return new MergedTrafficPolicy(pl.LoadBalancer, pl.ConnectionPool, pl.OutlierDetection, pl.Tls);
         return current;
     }
 }

@@ -1,4 +1,3 @@
-using Switchyard.Model.Networking;
 using Switchyard.Translation.Policies.Cors;
 using Switchyard.Translation.Policies.DirectResponse;
 using Switchyard.Translation.Policies.Faults;
@@ -9,15 +8,21 @@ using Switchyard.Translation.Policies.Rewrite;
 
 namespace Switchyard.Translation.Routes;
 
-/// <summary>One compiled HTTP rule of a virtual host: its matcher, its weighted destinations
-/// and the rule itself (timeouts, retries, faults... read by the proxy's policy steps).</summary>
+/// <summary>One compiled HTTP rule of a virtual host: its matcher, its weighted destinations and
+/// one compiled record per policy field (timeouts, retries, faults... read by the proxy's steps).
+/// The rule as written is kept only as JSON text, for /config_dump and the golden tests.</summary>
 public sealed record RouteEntry(
     string Name,
     RouteMatcher Matcher,
     IReadOnlyList<WeightedCluster> Destinations,
-    HTTPRoute Rule,
     Provenance Source)
 {
+    /// <summary>The rule's <c>match</c> as written (JSON), for dumps; the proxy reads <see cref="Matcher"/>.</summary>
+    public string WrittenMatch { get; init; } = "[]";
+
+    /// <summary>The rule's other fields as written (JSON, null when none), for dumps.</summary>
+    public string? WrittenPolicies { get; init; }
+
     /// <summary>Sum of destination weights (Istio: a single destination gets 100% whatever its weight).</summary>
     public int TotalWeight { get; } = Destinations.Count == 1 ? 1 : Destinations.Sum(d => d.Weight);
 

@@ -28,7 +28,7 @@ public class DestinationPickerTests
         var counts = new Dictionary<string, int>();
         for (var i = 0; i < picks; i++)
         {
-            var subset = DestinationPicker.Pick(route, random)!.Destination.Destination!.Subset!;
+            var subset = DestinationPicker.Pick(route, random)!.ClusterName.Split('|')[2];
             counts[subset] = counts.GetValueOrDefault(subset) + 1;
         }
         return counts;

@@ -27,10 +27,10 @@ internal static class RouteFixtures
             foreach (var d in rule.Route ?? [])
             {
                 var cluster = $"outbound|80|{d!.Destination?.Subset}|{d.Destination?.Host}";
-                destinations.Add(new WeightedCluster(cluster, d.Weight ?? 0, d));
+                destinations.Add(new WeightedCluster(cluster, d.Weight ?? 0));
             }
             var matcher = RouteMatcher.Compile(rule.Match, workloadLabels ?? NoLabels);
-            routes.Add(new RouteEntry(rule.Name ?? $"http[{i}]", matcher, destinations, rule,
+            routes.Add(new RouteEntry(rule.Name ?? $"http[{i}]", matcher, destinations,
                 new Provenance(vs.Ref, i, vs.SpanOf($"spec.http[{i}]"))));
         }
         return new VirtualHost(vs.Spec.Hosts?[0] ?? "", routes);

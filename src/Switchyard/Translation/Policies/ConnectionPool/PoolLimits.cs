@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchyard.Model.Networking;
 using Switchyard.Registry;
 
@@ -23,6 +24,7 @@ public sealed record PoolLimits(
     public static readonly PoolLimits Default = new(Unlimited, Unlimited, Unlimited, Unlimited, 0, UpstreamProtocol.Http11);
 
     /// <summary>True when no threshold limits anything: the request path then skips admission entirely.</summary>
+    [JsonIgnore]
     public bool LimitsNothing =>
         MaxConnections >= Unlimited && MaxPendingRequests >= Unlimited && MaxRequests >= Unlimited && MaxRetries >= Unlimited;
 

@@ -12,10 +12,12 @@ namespace Switchyard.Translation.Policies.Headers;
 /// </summary>
 public sealed class HeadersPolicy
 {
-    private readonly HTTPRouteDestination[] _keys;
+    // Position in the rule's route list → that destination's operations; read at translation,
+    // when each WeightedCluster takes its own (the proxy never looks destinations up).
+    private readonly int[] _keys;
     private readonly DestinationHeaders[] _values;
 
-    private HeadersPolicy(HeaderMutation? request, HeaderMutation? response, HTTPRouteDestination[] keys, DestinationHeaders[] values)
+    private HeadersPolicy(HeaderMutation? request, HeaderMutation? response, int[] keys, DestinationHeaders[] values)
     {
         Request = request;
         Response = response;
@@ -32,13 +34,14 @@ public sealed class HeadersPolicy
     /// <summary>Null when neither the rule nor any destination has header operations.</summary>
     public static HeadersPolicy? Compile(HTTPRoute rule)
     {
-        var destinations = new List<HTTPRouteDestination>();
-        foreach (var d in rule.Route ?? [])
-            if (d?.Destination is not null) destinations.Add(d);
+        var destinations = new List<(HTTPRouteDestination Dest, int Index)>();
+        var route = rule.Route ?? [];
+        for (var i = 0; i < route.Count; i++)
+            if (route[i] is { Destination: not null } d) destinations.Add((d, i));
 
         if (destinations.Count == 1)
         {
-            var only = destinations[0].Headers;
+            var only = destinations[0].Dest.Headers;
             var request = HeaderMutation.Compile(rule.Headers?.Request, only?.Request);
             var response = HeaderMutation.Compile(rule.Headers?.Response, only?.Response);
             return request is null && response is null ? null : new HeadersPolicy(request, response, [], []);
@@ -47,15 +50,15 @@ public sealed class HeadersPolicy
         var routeRequest = HeaderMutation.Compile(rule.Headers?.Request);
         var routeResponse = HeaderMutation.Compile(rule.Headers?.Response);
         var routeRewritesHost = HostRewrite.ForRoute(rule) is not null;
-        var keys = new List<HTTPRouteDestination>();
+        var keys = new List<int>();
         var values = new List<DestinationHeaders>();
-        foreach (var d in destinations)
+        foreach (var (d, index) in destinations)
         {
             if (d.Headers is not { } h) continue;
             var authority = routeRewritesHost ? null : HeaderMutation.AuthorityOf(h.Request);
             var entry = new DestinationHeaders(HeaderMutation.Compile(h.Request), HeaderMutation.Compile(h.Response), authority);
             if (entry.Request is null && entry.Response is null && entry.Authority is null) continue;
-            keys.Add(d);
+            keys.Add(index);
             values.Add(entry);
         }
         return routeRequest is null && routeResponse is null && keys.Count == 0
@@ -63,12 +66,13 @@ public sealed class HeadersPolicy
             : new HeadersPolicy(routeRequest, routeResponse, keys.ToArray(), values.ToArray());
     }
 
-    /// <summary>The picked destination's own operations (only when the route has several), or null.</summary>
-    public DestinationHeaders? For(HTTPRouteDestination picked)
+    /// <summary>The own operations of the destination at <paramref name="routeIndex"/> in the
+    /// rule's <c>route</c> list (only when the route has several), or null. Two destinations
+    /// written alike are still two weighted clusters, each with its own.</summary>
+    public DestinationHeaders? For(int routeIndex)
     {
-        // Reference identity: two destinations written alike are still two weighted clusters.
         for (var i = 0; i < _keys.Length; i++)
-            if (ReferenceEquals(_keys[i], picked)) return _values[i];
+            if (_keys[i] == routeIndex) return _values[i];
         return null;
     }
 }
