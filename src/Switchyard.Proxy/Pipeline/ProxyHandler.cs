@@ -96,6 +96,11 @@ public sealed class ProxyHandler(
             ctx.Cluster = cluster;
             // Holds the cluster's upstream client until the request ends, so a reload that replaces it disposes it only then.
             using var client = cluster.AcquireClient();
+            if (!client.IsHeld)
+            {
+                await LocalReply.SendAsync(ctx, StatusCodes.Status503ServiceUnavailable, ResponseFlags.NoClusterFound, ResponseCodeDetails.ClusterNotFound).ConfigureAwait(false);
+                return;
+            }
 
             await MirrorStep.StartAsync(ctx, random, time).ConfigureAwait(false);
 

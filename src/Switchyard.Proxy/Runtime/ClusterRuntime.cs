@@ -61,8 +61,8 @@ public sealed class ClusterRuntime
             if (client.TryAcquire()) return new UpstreamClientLease(client, held: true);
             // Retired and disposed between the read and the acquire: the new parts are already
             // published (a client is retired only after its replacement is), so read again —
-            // unless the cluster itself was removed by that reload; the request then fails on
-            // the disposed client as one whose cluster vanished under it.
+            // unless the cluster itself was removed by that reload; the lease is then not held and
+            // the request is answered as one whose cluster does not exist (503 NC).
             if (ReferenceEquals(Parts.Client, client)) return new UpstreamClientLease(client, held: false);
         }
     }

@@ -9,6 +9,10 @@ public readonly struct UpstreamClientLease(UpstreamClient client, bool held) : I
 {
     public UpstreamClient Client { get; } = client;
 
+    /// <summary>False when the cluster was removed by a reload between the request's pick and
+    /// this lease, and its client is gone: the request answers as for a missing cluster (NC).</summary>
+    public bool IsHeld => held;
+
     /// <summary>The invoker this request sends every attempt through.</summary>
     public ClusterInvoker Invoker => Client.Invoker;
 

@@ -157,4 +157,36 @@ public class ReloadKeepsStateTests
             picked.Add(holder.Current.Clusters[Cluster].Balancer.Pick(new LbRequest(null))!.Endpoint.Address);
         return [.. picked.Order(StringComparer.Ordinal)];
     }
+
+    [Fact]
+    public void A_request_that_picked_a_cluster_a_reload_then_removed_gets_no_client_and_is_answered_as_a_missing_cluster()
+    {
+        var time = new FakeTimeProvider();
+        var holder = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(1), time, null), time);
+        holder.Apply(Snapshot(Mesh(TwoEndpoints, Policy), 1));
+        // The request read the old state and picked the cluster...
+        var picked = holder.Current.Clusters[Cluster];
+        // ...then a reload removed the service, and with it the cluster and its client.
+        holder.Apply(Snapshot(Mesh(TwoEndpoints, Policy).Replace("reviews", "ratings", StringComparison.Ordinal), 2));
+        Assert.False(holder.Current.Clusters.ContainsKey(Cluster));
+
+        using var lease = picked.AcquireClient();
+        Assert.False(lease.IsHeld);
+        Assert.True(lease.Client.IsDisposed);
+    }
+
+    [Fact]
+    public void A_request_holding_a_client_keeps_it_open_until_it_ends_though_a_reload_removed_its_cluster()
+    {
+        var time = new FakeTimeProvider();
+        var holder = new ProxyStateHolder(new ClusterReconciler(new SeededRandom(1), time, null), time);
+        holder.Apply(Snapshot(Mesh(TwoEndpoints, Policy), 1));
+        var lease = holder.Current.Clusters[Cluster].AcquireClient();
+        Assert.True(lease.IsHeld);
+
+        holder.Apply(Snapshot(Mesh(TwoEndpoints, Policy).Replace("reviews", "ratings", StringComparison.Ordinal), 2));
+        Assert.False(lease.Client.IsDisposed);
+        lease.Dispose();
+        Assert.True(lease.Client.IsDisposed);
+    }
 }
