@@ -14,12 +14,16 @@ namespace Switchyard.Sources;
 /// </summary>
 internal static class ConfigAdmission
 {
-    public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors)
+    public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors,
+        IEnumerable<Diagnostic>? fileWarnings = null, CancellationToken cancel = default)
     {
         var round = new Round(previous, files);
         round.Rejected.AddRange(inputErrors);
+        if (fileWarnings is not null) round.Warnings.AddRange(fileWarnings);
         foreach (var file in files)
         {
+            // Validating 150,000 resources takes seconds; shutdown does not wait for it.
+            cancel.ThrowIfCancellationRequested();
             if (file.IsBroken) round.KeepFile(file);
             else round.AdmitFile(file);
         }
