@@ -37,7 +37,7 @@ internal sealed class PathWatcher : IDisposable
             {
                 var full = Path.GetFullPath(path);
                 var info = PhysicalConfigFileSystem.Instance.Stat(full);
-                if (info.Kind == ConfigPathKind.Directory) WatchDirectory(full, info.Id);
+                if (info.Kind == ConfigPathKind.Directory) WatchDirectory(full, info.Id, path);
                 else if (Path.GetDirectoryName(full) is { } dir && Directory.Exists(dir)) _watchers.Add(Watch(dir, Path.GetFileName(full)));
                 else Log.WatchFailed(logger, source, path, "neither it nor its directory exists");
             }
@@ -50,9 +50,10 @@ internal sealed class PathWatcher : IDisposable
         }
     }
 
-    private void WatchDirectory(string path, FileId id)
+    /// <summary>Watches <paramref name="path"/> (full) and its name in its parent; logs name it as the user gave it (<paramref name="given"/>).</summary>
+    private void WatchDirectory(string path, FileId id, string given)
     {
-        var watched = new WatchedDirectory(path, id, Watch(path, filter: null));
+        var watched = new WatchedDirectory(path, given, id, Watch(path, filter: null));
         _directories.Add(watched);
         if (Path.GetDirectoryName(path) is not { } parent) return;
         try
@@ -83,7 +84,7 @@ internal sealed class PathWatcher : IDisposable
             try
             {
                 if (watched.Recheck(PhysicalConfigFileSystem.Instance.Stat(watched.Path), () => Watch(watched.Path, filter: null)))
-                    Log.WatchedDirectoryReplaced(_logger, _source, watched.Path);
+                    Log.WatchedDirectoryReplaced(_logger, _source, watched.Given);
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
             {

@@ -7,12 +7,16 @@ namespace Switchyard.Sources;
 /// inode). When the name is found naming another directory (renamed over, or removed and
 /// created again), the old watch, which follows the old inode, is dropped and a new one made.
 /// </summary>
-internal sealed class WatchedDirectory(string path, FileId id, FileSystemWatcher? watcher) : IDisposable
+internal sealed class WatchedDirectory(string path, string given, FileId id, FileSystemWatcher? watcher) : IDisposable
 {
     private FileId _id = id;
     private FileSystemWatcher? _watcher = watcher;
 
+    /// <summary>The full path watched.</summary>
     public string Path { get; } = path;
+
+    /// <summary>The path as the user gave it, for messages.</summary>
+    public string Given { get; } = given;
 
     /// <summary>
     /// Called when the name was created, removed or renamed in its parent: the directory there
