@@ -20,6 +20,8 @@ public static class EventIds
     public const int FileHeldBack = 1008;
     public const int ConfigFilesRead = 1009;
     public const int WatchEventsLost = 1010;
+    public const int WatchedDirectoryReplaced = 1011;
+    public const int ReloadAbandoned = 1012;
 
     // 1100–1199: translation and snapshot publication.
     public const int SnapshotApplied = 1100;

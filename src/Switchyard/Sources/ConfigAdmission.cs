@@ -14,19 +14,22 @@ namespace Switchyard.Sources;
 /// </summary>
 internal static class ConfigAdmission
 {
-    public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors)
+    public static AdmissionResult Admit(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, IEnumerable<Diagnostic> inputErrors,
+        IEnumerable<Diagnostic>? fileWarnings = null, CancellationToken cancel = default)
     {
-        var round = new Round(previous, files);
+        var round = new Round(previous, files, cancel);
         round.Rejected.AddRange(inputErrors);
+        if (fileWarnings is not null) round.Warnings.AddRange(fileWarnings);
         foreach (var file in files)
         {
+            cancel.ThrowIfCancellationRequested();
             if (file.IsBroken) round.KeepFile(file);
             else round.AdmitFile(file);
         }
         return new AdmissionResult(round.Admitted, round.Rejected, round.Warnings, round.Duplicates);
     }
 
-    private sealed class Round(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files)
+    private sealed class Round(IReadOnlyList<AdmittedResource> previous, IReadOnlyList<FileRead> files, CancellationToken cancel)
     {
         private readonly Dictionary<ResourceRef, AdmittedResource> _previousByKey = previous.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First());
         private readonly ILookup<string, AdmittedResource> _previousByFile = previous.ToLookup(a => a.File, StringComparer.Ordinal);
@@ -62,6 +65,9 @@ internal static class ConfigAdmission
             var seen = new HashSet<ResourceRef>();
             foreach (var resource in result.Resources)
             {
+                // Validating and hashing 150,000 resources of one file takes seconds; shutdown
+                // does not wait for it.
+                cancel.ThrowIfCancellationRequested();
                 seen.Add(resource.Ref);
                 var errors = new List<Diagnostic>();
                 foreach (var d in ResourceValidator.Validate(resource))

@@ -33,7 +33,7 @@ public sealed class ConfigLoad
     /// <summary>Inputs that could not be read at all (a missing path, EACCES, EMFILE): a usage problem, nothing was judged.</summary>
     public IReadOnlyList<Diagnostic> InputErrors { get; }
 
-    /// <summary>YAML/JSON that does not parse (also in <see cref="ConfigSet.Rejected"/>).</summary>
+    /// <summary>Files that could not be parsed: YAML/JSON syntax errors, files over the size limit (also in <see cref="ConfigSet.Rejected"/>).</summary>
     public IReadOnlyList<Diagnostic> SyntaxErrors { get; }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class ConfigPipeline
             return new ConfigLoad(new ConfigSet(0, [], [error], []), [], [error], [], []);
         }
 
-        var admission = ConfigAdmission.Admit([], read.Files, read.InputErrors);
+        var admission = ConfigAdmission.Admit([], read.Files, read.InputErrors, read.Warnings);
         var set = new ConfigSet(1, admission.Admitted.Select(a => a.Resource).ToList(), admission.Rejected,
             read.Files.Select(f => f.File).ToList(), admission.Warnings);
 
@@ -40,7 +40,7 @@ public static class ConfigPipeline
         return new ConfigLoad(set,
             results.SelectMany(r => r.Resources).Where(r => !duplicates.Contains(r)).ToList(),
             read.InputErrors,
-            results.SelectMany(r => r.SyntaxErrors).ToList(),
+            results.SelectMany(r => r.InputErrors.Concat(r.SyntaxErrors)).ToList(),
             structural);
     }
 }

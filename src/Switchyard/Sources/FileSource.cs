@@ -30,11 +30,16 @@ public sealed class FileSource : IConfigSource
     private readonly ITimer _retry;
     private readonly UnsettledFiles _unsettled;
     private readonly Lock _reloadGate = new();
+    // Cancelled by Dispose, which does not take the reload lock: a round in progress is
+    // abandoned between files instead of holding shutdown for seconds (a 50 MB config took
+    // 11.6 s to stop). Never disposed: a round may still read its token after Dispose.
+    private readonly CancellationTokenSource _stopping = new();
     private IReadOnlyList<AdmittedResource>? _admitted;
     private ConfigSet _current = ConfigSet.Empty;
     private PathWatcher? _watcher;
     private int _failures;
-    private bool _disposed;
+    private volatile bool _disposed;
+    private int _disposeOnce;
 
     public FileSource(IReadOnlyList<string> paths, LoadOptions options, TimeProvider time, TimeSpan debounce, ILogger? logger = null)
         : this(paths, options, time, debounce, logger, PhysicalConfigFileSystem.Instance)
@@ -94,6 +99,8 @@ public sealed class FileSource : IConfigSource
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_watcher is not null) return;
             _watcher = new PathWatcher(_paths, _debouncer.Poke, _logger, Name);
+            // Dispose does not take this lock; a watcher made while it ran must not outlive it.
+            if (_disposed) Interlocked.Exchange(ref _watcher, null)?.Dispose();
         }
         _debouncer.Poke();
     }
@@ -112,24 +119,41 @@ public sealed class FileSource : IConfigSource
         }
         catch (Exception ex)
         {
+            // Shutting down (a timer disposed under the round): nothing to retry, nobody to tell.
+            if (_disposed) return;
             lock (_reloadGate) Fail(new ReadFailure(string.Join(", ", _paths), "reload", ex));
         }
     }
 
     private ConfigSet Reload()
     {
-        var read = SourceFiles.ReadAll(_paths, _options, _fs, allowStdin: false);
+        try
+        {
+            return Reload(_stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            Log.ReloadAbandoned(_logger, Name, Current.Version);
+            return Current;
+        }
+    }
+
+    private ConfigSet Reload(CancellationToken cancel)
+    {
+        var read = SourceFiles.ReadAll(_paths, _options, _fs, allowStdin: false, cancel);
         if (read.Failure is { } failure)
         {
             Fail(failure);
             return Current;
         }
         _failures = 0;
-        _retry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (!_disposed) _retry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         var previous = Current;
         var files = _unsettled.Settle(_admitted ?? [], read.Files, previous.Files, out var held);
-        var result = ConfigAdmission.Admit(_admitted ?? [], files, read.InputErrors);
+        var result = ConfigAdmission.Admit(_admitted ?? [], files, read.InputErrors, read.Warnings, cancel);
+        // Nothing is published once Dispose has begun: its subscribers may be gone.
+        cancel.ThrowIfCancellationRequested();
         var changed = !result.SameAdmittedAs(_admitted);
         var resources = changed ? result.Admitted.Select(a => a.Resource).ToList() : previous.Resources;
         var next = new ConfigSet(changed ? previous.Version + 1 : previous.Version, resources, result.Rejected,
@@ -202,14 +226,16 @@ public sealed class FileSource : IConfigSource
         }
     }
 
+    /// <summary>
+    /// Stops watching and retrying, and returns at once: a round in progress is not waited for.
+    /// It stops before its next file (or its next file's admission) and publishes nothing.
+    /// </summary>
     public void Dispose()
     {
-        lock (_reloadGate)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _watcher?.Dispose();
-        }
+        if (Interlocked.Exchange(ref _disposeOnce, 1) != 0) return;
+        _disposed = true;
+        _stopping.Cancel();
+        Interlocked.Exchange(ref _watcher, null)?.Dispose();
         _debouncer.Dispose();
         _retry.Dispose();
     }

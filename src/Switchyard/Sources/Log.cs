@@ -53,4 +53,12 @@ internal static partial class Log
     [LoggerMessage(EventId = EventIds.WatchEventsLost, Level = LogLevel.Warning,
         Message = "{Source}: file system events were lost under {Path} ({Reason}); reloading everything")]
     public static partial void WatchEventsLost(ILogger logger, string source, string path, string reason);
+
+    [LoggerMessage(EventId = EventIds.WatchedDirectoryReplaced, Level = LogLevel.Warning,
+        Message = "{Source}: the watched directory {Path} was replaced (renamed or re-created); watching the new one and reloading")]
+    public static partial void WatchedDirectoryReplaced(ILogger logger, string source, string path);
+
+    [LoggerMessage(EventId = EventIds.ReloadAbandoned, Level = LogLevel.Information,
+        Message = "{Source}: reload abandoned: the source is shutting down; version {Version} stays as it was")]
+    public static partial void ReloadAbandoned(ILogger logger, string source, long version);
 }

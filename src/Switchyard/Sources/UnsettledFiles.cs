@@ -60,6 +60,8 @@ internal sealed class UnsettledFiles(TimeProvider time, TimeSpan settle)
     {
         if (read is null) return "is gone";
         var result = read.Result!;
+        // Too large to read: the file keeps everything it held, so nothing is lost to wait out.
+        if (result.InputErrors.Count > 0) return null;
         if (result.SyntaxErrors.Count > 0) return "does not parse";
         var present = result.Resources.Select(r => r.Ref).Concat(result.FieldErrors.Select(e => e.Resource).OfType<ResourceRef>()).ToHashSet();
         var lost = live.Select(a => a.Key).Where(k => !present.Contains(k)).ToList();

@@ -19,11 +19,11 @@ internal sealed class FaultyFileSystem : IConfigFileSystem
 
     public static IOException TooManyOpenFiles() => new("Too many open files");
 
-    public ConfigPathKind KindOf(string path) => PhysicalConfigFileSystem.Instance.KindOf(path);
+    public ConfigPathInfo Stat(string path) => PhysicalConfigFileSystem.Instance.Stat(path);
 
-    public IReadOnlyList<string> FilesUnder(string directory) =>
-        ListFault is { } fault ? throw fault : PhysicalConfigFileSystem.Instance.FilesUnder(directory);
+    public IReadOnlyList<string> EntriesOf(string directory) =>
+        ListFault is { } fault ? throw fault : PhysicalConfigFileSystem.Instance.EntriesOf(directory);
 
-    public string ReadAllText(string file) =>
-        ReadFault is { } fault && file.EndsWith(ReadFaultSuffix, StringComparison.Ordinal) ? throw fault : PhysicalConfigFileSystem.Instance.ReadAllText(file);
+    public string ReadAllText(string file, long maxBytes) =>
+        ReadFault is { } fault && file.EndsWith(ReadFaultSuffix, StringComparison.Ordinal) ? throw fault : PhysicalConfigFileSystem.Instance.ReadAllText(file, maxBytes);
 }
