@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(analyze);
         root.Subcommands.Add(RunCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));
+        root.Subcommands.Add(EchoCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

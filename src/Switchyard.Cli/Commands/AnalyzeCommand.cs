@@ -30,24 +30,40 @@ public static class AnalyzeCommand
         var analyzers = new Option<string[]>("--analyzer") { Description = "Run only this analyzer (name as -L lists it). Repeatable." };
         var color = new Option<string>("--color") { Description = "Colour the level words: auto, always or never.", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
+        // istioctl's -k defaults to true (read the live cluster); here files are all there is, so
+        // --use-kube=false, which istioctl users type out of habit, is accepted and changes nothing.
+        var useKube = new Option<bool>("--use-kube", "-k") { Description = "Analyze a live cluster. Not supported: Switchyard analyzes files only; --use-kube=false is accepted." };
+        var recursive = new Option<bool>("--recursive", "-R") { Description = "Read directories' subdirectories too (as istioctl, a directory is read one level deep by default)." };
 
         var command = new Command("analyze",
             "Analyze Istio configuration across resources, like 'istioctl analyze --use-kube=false'.\n" +
             "Services, Pods, Deployments, EndpointSlices, Nodes and Namespaces in the inputs are the cluster state.\n" +
-            "Exit codes: 0 no issues, 79 issues at or above --failure-threshold, 65 unparseable input, 64 usage error.");
+            "Directories are read one level deep, as istioctl does; -R reads their subdirectories too.\n" +
+            "Exit codes: 0 no issues, 79 issues at or above --failure-threshold, 65 unparseable input, 64 usage error or no resources.");
         command.Arguments.Add(paths);
-        foreach (var o in new Option[] { files, ns, all, output, failure, outputThreshold, suppress, list, analyzers, color }) command.Options.Add(o);
+        foreach (var o in new Option[] { files, ns, all, output, failure, outputThreshold, suppress, list, analyzers, color, useKube, recursive }) command.Options.Add(o);
         command.SetAction(parse => Run(io, new Request(
             [.. parse.GetValue(paths) ?? [], .. parse.GetValue(files) ?? []],
             parse.GetValue(ns)!, parse.GetValue(all), parse.GetValue(output)!, parse.GetValue(failure),
             parse.GetValue(outputThreshold), parse.GetValue(suppress) ?? [], parse.GetValue(list),
-            parse.GetValue(analyzers) ?? [], parse.GetValue(color)!)));
+            parse.GetValue(analyzers) ?? [], parse.GetValue(color)!)
+        {
+            UseKube = parse.GetValue(useKube),
+            Recursive = parse.GetValue(recursive),
+        }));
         return command;
     }
 
     public sealed record Request(
         string[] Paths, string Namespace, bool AllNamespaces, string Output, Severity FailureThreshold,
-        Severity OutputThreshold, string[] Suppress, bool ListAnalyzers, string[] Analyzers, string Color);
+        Severity OutputThreshold, string[] Suppress, bool ListAnalyzers, string[] Analyzers, string Color)
+    {
+        /// <summary>istioctl's <c>-k</c>: read a live cluster (refused: there is none to read).</summary>
+        public bool UseKube { get; init; }
+
+        /// <summary>istioctl's <c>-R</c>: read directories' subdirectories too.</summary>
+        public bool Recursive { get; init; }
+    }
 
     internal static int Run(CliIo io, Request request)
     {
@@ -67,6 +83,11 @@ public static class AnalyzeCommand
         }
         var suppressions = Suppressions.Parse(request.Suppress, out var suppressError);
         if (suppressError is not null) { io.Err.WriteLine($"error: {suppressError}"); return ExitUsage; }
+        if (request.UseKube)
+        {
+            io.Err.WriteLine("error: --use-kube: analyzing a live cluster is not supported yet; Switchyard analyzes files (give them, with --use-kube=false or without -k)");
+            return ExitUsage;
+        }
         if (request.Paths.Length == 0)
         {
             io.Err.WriteLine("error: no input: give files or directories (switchyard analyze examples/frontend)");
@@ -75,10 +96,19 @@ public static class AnalyzeCommand
 
         // The same read and admission as validate and run: what they refuse (a duplicate, an
         // invalid resource) is an error here too, reported in istioctl's terms (IST0106).
-        var load = ConfigPipeline.Read(request.Paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In });
+        var paths = AnalyzeInputs.Expand(request.Paths, request.Recursive, out var skippedSubdirectories);
+        var load = ConfigPipeline.Read(paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In });
         foreach (var e in load.InputErrors) io.Err.WriteLine($"error: {e.Message}");
         if (load.InputErrors.Count > 0) return ExitUsage;
         foreach (var e in load.SyntaxErrors) io.Err.WriteLine($"Error: failed to parse {e.Span}: {e.Message}");
+        if (EmptyInput.IsEmpty(load))
+        {
+            // kubectl's "no objects passed to apply": an empty directory or a file of comments is
+            // a mistake in the command (a wrong path, a missing -R), not a clean bill of health.
+            io.Err.WriteLine(EmptyInput.Message("analyze", request.Paths, load,
+                skippedSubdirectories ? "; subdirectories are read only with -R" : ""));
+            return ExitUsage;
+        }
 
         var options = new AnalysisOptions
         {

@@ -27,15 +27,16 @@ public static class DemoCommand
         var admin = new Option<string>("--admin") { Description = "Admin API address.", DefaultValueFactory = _ => "127.0.0.1:0" };
         var requests = new Option<int>("--requests") { Description = "How many requests to send.", DefaultValueFactory = _ => 1000 };
         var keep = new Option<bool>("--keep-running") { Description = "Keep the proxy and backends up after the traffic (Ctrl+C stops)." };
+        var host = new Option<string?>("--host") { Description = "The host to send the traffic to (a host of the scenario's VirtualServices or Services); default: the first by name." };
         var command = new Command("demo", "Run the frontend scenario end to end on this machine: backends, proxy, traffic, and a table of where it went.");
-        foreach (var o in new Option[] { config, listen, admin, requests, keep }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, listen, admin, requests, keep, host }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var l = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
             var a = EndpointParser.ParseListen(parse.GetValue(admin)!, out var e2);
             var error = e1 ?? e2;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
-            return await RunAsync(io, parse.GetValue(config)!, l!, a!, parse.GetValue(requests), parse.GetValue(keep), ct);
+            return await RunAsync(io, parse.GetValue(config)!, l!, a!, parse.GetValue(requests), parse.GetValue(keep), ct, parse.GetValue(host));
         });
         return command;
     }
@@ -46,7 +47,7 @@ public static class DemoCommand
         return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "examples", "frontend");
     }
 
-    public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct)
+    public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct, string? host = null)
     {
         // The same load → admit pipeline as run's: what validate or run would reject, demo refuses.
         // An input that cannot be read at all is refused too, not served as an empty config.
@@ -82,8 +83,14 @@ public static class DemoCommand
             await using var server = await SwitchyardHost.StartAsync(options, ct);
 
             var snapshot = server.State.Current.Snapshot;
-            var host = snapshot.VirtualHosts.Values.Select(v => v.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "frontend";
-            var shortHost = host.Split('.')[0];
+            var hosts = HostNames(snapshot);
+            if (host is not null && snapshot.FindVirtualHost(host) is null)
+            {
+                // Traffic to a host the proxy does not know would only count 404s (NR).
+                io.Err.WriteLine($"error: --host {host}: no such host in {configPath}; its hosts: {string.Join(", ", hosts)}");
+                return 2;
+            }
+            var shortHost = host ?? hosts.FirstOrDefault() ?? "frontend";
             io.Out.WriteLine($"Switchyard demo: {configPath} — proxy {server.ProxyUri}, admin {server.AdminUri}");
             foreach (var (w, b) in backends) io.Out.WriteLine($"  backend {b.Name,-14} (Deployment {w.Namespace}/{w.Name}) on 127.0.0.1:{b.Port}");
 
@@ -94,13 +101,20 @@ public static class DemoCommand
             foreach (var (name, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
                 io.Out.WriteLine($"  {name,-16} {count,8} {100.0 * count / requests,6:0.0}%");
             io.Out.WriteLine();
-            io.Out.WriteLine($"Try it:  curl -H 'Host: {shortHost}' {server.ProxyUri}");
-            io.Out.WriteLine($"         HTTP_PROXY={server.ProxyUri} curl http://{shortHost}/");
-            io.Out.WriteLine($"         curl {server.AdminUri}config_dump");
             if (keepRunning)
             {
+                // curl reads the proxy from lower-case http_proxy only (it ignores HTTP_PROXY, a
+                // CGI hazard), so the hint is printed the way curl takes it.
+                io.Out.WriteLine($"Try it:  curl -H 'Host: {shortHost}' {server.ProxyUri}");
+                io.Out.WriteLine($"         http_proxy={server.ProxyUri} curl http://{shortHost}/");
+                io.Out.WriteLine($"         curl {server.AdminUri}config_dump");
                 io.Out.WriteLine("Running; Ctrl+C or SIGTERM stops.");
                 await ShutdownSignal.WaitAsync(ct);
+            }
+            else
+            {
+                // The proxy stops when this command returns: a curl line now would be refused.
+                io.Out.WriteLine("The proxy and backends stop now; add --keep-running to keep them up and curl them.");
             }
             return counts.Keys.Any(k => k.StartsWith("HTTP ", StringComparison.Ordinal)) ? 1 : 0;
         }
@@ -111,6 +125,16 @@ public static class DemoCommand
             foreach (var (_, b) in backends) await b.DisposeAsync();
         }
     }
+
+    /// <summary>Each virtual host by the shortest name it answers to (<c>frontend</c>, not its
+    /// FQDN; a ServiceEntry's <c>api.example.com</c> as it is), in order.</summary>
+    private static List<string> HostNames(Switchyard.Translation.MeshSnapshot snapshot) =>
+        snapshot.VirtualHosts
+            .Where(kv => !kv.Key.Contains(':') && !kv.Key.StartsWith('*'))
+            .GroupBy(kv => kv.Value, ReferenceEqualityComparer.Instance)
+            .Select(g => g.Select(kv => kv.Key).OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).First())
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static async Task<Dictionary<string, int>> SendTrafficAsync(Uri proxy, string host, int requests, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Switchyard.Cli.Commands;
 
 /// <summary>
 /// <c>switchyard validate -f PATH...</c>: each resource alone, with Istio's admission rules.
-/// Exit 0 valid, 1 invalid, 2 usage error or unreadable input.
+/// Exit 0 valid, 1 invalid, 2 usage error, unreadable input or input without resources.
 /// </summary>
 public sealed class ValidateCommand
 {
@@ -39,7 +39,7 @@ public sealed class ValidateCommand
         var command = new Command("validate",
             "Validate Istio resources one at a time, as Istio's admission webhook and 'istioctl validate' do.\n" +
             "Prints 'ERROR file:line Kind namespace/name field.path: message' per problem.\n" +
-            "Exit codes: 0 valid, 1 invalid, 2 usage error or unreadable input.");
+            "Exit codes: 0 valid, 1 invalid, 2 usage error, unreadable input or no resources in it.");
         command.Options.Add(files);
         command.Options.Add(ns);
         command.Options.Add(output);
@@ -62,6 +62,16 @@ public sealed class ValidateCommand
         var errors = sorted.Count(d => d.Severity == Severity.Error);
         var warnings = sorted.Count(d => d.Severity == Severity.Warning);
         var invalid = InvalidResourceCount(sorted);
+
+        if (EmptyInput.IsEmpty(load))
+        {
+            // What was read and warned about (a kind Switchyard does not enforce) is still shown;
+            // then the verdict: nothing was validated, which is not "valid".
+            if (output == "json") io.Out.WriteLine(DiagnosticFormatter.ToJson(sorted));
+            else foreach (var d in sorted) io.Out.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
+            io.Err.WriteLine(EmptyInput.Message("validate", paths, load));
+            return ExitUsage;
+        }
 
         if (output == "json")
         {

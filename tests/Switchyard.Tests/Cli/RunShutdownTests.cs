@@ -2,11 +2,14 @@ using System.Diagnostics;
 
 namespace Switchyard.Tests.Cli;
 
-/// <summary>`switchyard run` as a real process stops on SIGTERM, as Kubernetes stops a sidecar.</summary>
+/// <summary>`switchyard run` as a real process stops on SIGTERM, as Kubernetes stops a sidecar,
+/// and on SIGINT, which is Ctrl+C in the terminal the README's tour runs it in.</summary>
 public class RunShutdownTests
 {
-    [Fact]
-    public async Task Run_exits_0_on_SIGTERM()
+    [Theory]
+    [InlineData("-TERM")]
+    [InlineData("-INT")]
+    public async Task Run_exits_0_on_SIGTERM_and_on_Ctrl_C(string signal)
     {
         if (!OperatingSystem.IsLinux()) return;
         var ct = TestContext.Current.CancellationToken;
@@ -26,7 +29,7 @@ public class RunShutdownTests
             while (line is not null && !line.StartsWith("switchyard proxy on", StringComparison.Ordinal));
             Assert.NotNull(line);
 
-            using (var kill = Process.Start("kill", ["-TERM", proxy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var kill = Process.Start("kill", [signal, proxy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill.WaitForExitAsync(ct);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(TimeSpan.FromSeconds(60));

@@ -14,7 +14,8 @@ namespace Switchyard.Analysis.VirtualServices;
 /// VirtualServices exported everywhere conflict only on the very same host string.
 /// Departures that make the output stable: keys are visited in order (istioctl walks a Go map,
 /// so which key a VirtualService is reported with varies run to run), and a VirtualService that
-/// names the same host twice is not reported as conflicting with itself.
+/// names the same host twice, or is defined twice under one name, is not reported as
+/// conflicting with itself.
 /// </summary>
 public sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
 {
@@ -29,7 +30,7 @@ public sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var byKey = IndexMeshHosts(context.VirtualServices);
-        var reported = new HashSet<VirtualService>(ReferenceEqualityComparer.Instance);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, owners) in byKey.OrderBy(e => e.Key.Scope, StringComparer.Ordinal).ThenBy(e => e.Key.Fqdn, StringComparer.Ordinal))
         {
             var group = new List<VirtualService>(owners);
@@ -40,13 +41,16 @@ public sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
                         foreach (var vs in exported)
                             if (!group.Contains(vs)) group.Add(vs);
             }
-            if (group.Count < 2) continue;
+            // One VirtualService defined twice (the same namespace/name in two files, as Istio's
+            // traffic-shifting samples are) is one object to Istio: the later apply replaces the
+            // earlier. It shares its host with nobody, so it is not a conflict.
+            var names = group.Select(FullName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (names.Count < 2) continue;
 
-            var names = group.Select(FullName).Order(StringComparer.Ordinal).ToList();
             var scoped = $"{key.Scope}/{key.Fqdn}";
             foreach (var vs in group)
             {
-                if (!reported.Add(vs)) continue;
+                if (!reported.Add(FullName(vs))) continue;
                 context.Report(Messages.ConflictingMeshGatewayVirtualServiceHosts, vs, "metadata.name",
                     Hint(vs, names, key.Fqdn), string.Join(",", names), scoped);
             }

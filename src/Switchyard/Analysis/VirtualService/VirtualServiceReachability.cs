@@ -66,6 +66,9 @@ public static class VirtualServiceReachability
     {
         var fresh = new List<(int, int)>();
         var firstSeenIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        var matchless = new List<string>();
+        foreach (var rule in rules)
+            if (rule is { MatchKeys.Count: 0 }) matchless.Add(rule.Id);
         Rule? catchAll = null;
         foreach (var rule in rules)
         {
@@ -74,14 +77,15 @@ public static class VirtualServiceReachability
             if (rule.MatchKeys.Count == 0)
             {
                 if (catchAll is not null)
-                    findings.Add(Unreachable(path, rule.Id, OnlyLastRuleMatchless, CatchAllHint(catchAll)));
+                    findings.Add(Unreachable(path, rule.Id, OnlyLastRuleMatchless,
+                        $"rule {catchAll.Id} has no match either and takes every request first: give one of them a match, or remove one"));
                 catchAll ??= rule;
                 continue;
             }
             if (catchAll is not null)
             {
                 // Istio reports this once per match; the copies are identical and istioctl prints one.
-                findings.Add(Unreachable(path, rule.Id, AfterMatchlessRule, CatchAllHint(catchAll)));
+                findings.Add(Unreachable(path, rule.Id, AfterMatchlessRule, CatchAllHint(catchAll, matchless)));
                 continue;
             }
 
@@ -115,8 +119,16 @@ public static class VirtualServiceReachability
     private static ReachabilityFinding Unreachable(string path, string ruleId, string reason, string hint) =>
         new(Messages.VirtualServiceUnreachableRule, path, hint, [ruleId, reason]);
 
-    private static string CatchAllHint(Rule catchAll) =>
-        $"rule {catchAll.Id} has no match, so it takes every request first: move rule {catchAll.Id} to the end";
+    /// <summary>
+    /// Moving the catch-all to the end fixes the order only when it is the one match-less rule:
+    /// with another one, the moved rule would sit behind that one and be dead in turn (Envoy
+    /// takes the first route that matches, and a route without matches matches everything).
+    /// </summary>
+    private static string CatchAllHint(Rule catchAll, IReadOnlyList<string> matchless) =>
+        matchless.Count == 1
+            ? $"rule {catchAll.Id} has no match, so it takes every request first: move rule {catchAll.Id} to the end"
+            : $"rules {string.Join(", ", matchless)} have no match and rule {catchAll.Id} takes every request first: "
+              + "keep one match-less rule, last, and give the others a match or remove them";
 
     /// <summary>
     /// Istio's overlapping-match check (genMatchHTTPRoutes, coveredValidation): a later uri-prefix
