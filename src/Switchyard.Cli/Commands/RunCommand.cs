@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Switchyard.Model;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Telemetry;
 
@@ -14,7 +15,7 @@ public static class RunCommand
     {
         var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable.", AllowMultipleArgumentsPerToken = true, Required = true };
         var listen = new Option<string>("--listen") { Description = "Proxy listen address.", DefaultValueFactory = _ => "127.0.0.1:15001" };
-        var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected).", DefaultValueFactory = _ => "127.0.0.1:15000" };
+        var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected), or off. It shows the whole config: keep it on loopback.", DefaultValueFactory = _ => "127.0.0.1:15000" };
         var ns = new Option<string>("--namespace", "-n") { Description = "The proxy's namespace; also the namespace of resources without one.", DefaultValueFactory = _ => "default" };
         var labels = new Option<string>("--workload-labels") { Description = "The proxy's own labels (k=v,k=v), for sourceLabels matches." };
         var accessLog = new Option<AccessLogFormat>("--access-log")
@@ -22,41 +23,89 @@ public static class RunCommand
             Description = "One line per request to stdout in Istio's format: text (default), json, or off.",
             DefaultValueFactory = _ => AccessLogFormat.Text,
         };
+        var maxConnections = new Option<int?>("--max-connections")
+        {
+            Description = "Cap on downstream connections; at the cap idle ones are shed, new ones refused and /ready is 503. Default: 3/4 of the open-files limit, at most 100000.",
+        };
+        var headersKb = new Option<int>("--max-request-headers-kb")
+        {
+            Description = "Largest request line and headers, in KiB; larger requests get 431 (Envoy's max_request_headers_kb).",
+            DefaultValueFactory = _ => DownstreamLimits.DefaultMaxRequestHeadersSize / 1024,
+        };
+        var headersTimeout = new Option<string>("--request-headers-timeout")
+        {
+            Description = "Time a client may take to send its request headers (e.g. 10s); slower ones get 408.",
+            DefaultValueFactory = _ => "30s",
+        };
+        var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
-        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog }) command.Options.Add(o);
+        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
-            var adminEp = EndpointParser.ParseListen(parse.GetValue(admin)!, out var e2);
+            var adminText = parse.GetValue(admin)!;
+            var adminOff = string.Equals(adminText, "off", StringComparison.OrdinalIgnoreCase);
+            string? e2 = null;
+            var adminEp = adminOff ? null : EndpointParser.ParseListen(adminText, out e2);
             var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
-            var error = e1 ?? e2 ?? e3;
+            var limits = Limits(parse.GetValue(maxConnections), parse.GetValue(headersKb), parse.GetValue(headersTimeout)!, parse.GetValue(maxBody), out var e4);
+            var error = e1 ?? e2 ?? e3 ?? e4;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
-            return await RunAsync(io, parse.GetValue(files)!, listenEp!, adminEp!, parse.GetValue(ns)!, workload!, parse.GetValue(accessLog), ct);
+            var options = new SwitchyardHostOptions
+            {
+                Listen = listenEp!,
+                Admin = adminEp,
+                ConfigFiles = parse.GetValue(files)!,
+                Namespace = parse.GetValue(ns)!,
+                WorkloadLabels = workload!,
+                AccessLog = parse.GetValue(accessLog),
+                AccessLogOutput = io.Out,
+                MaxConnections = parse.GetValue(maxConnections),
+                Limits = limits!,
+            };
+            return await RunAsync(io, options, ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIo io, string[] paths, System.Net.IPEndPoint listen, System.Net.IPEndPoint admin,
-        string ns, Dictionary<string, string> workloadLabels, AccessLogFormat accessLog, CancellationToken ct)
+    private static DownstreamLimits? Limits(int? maxConnections, int headersKb, string headersTimeout, long? maxBody, out string? error)
     {
-        foreach (var p in paths)
+        error = null;
+        if (maxConnections is < 1) error = $"--max-connections must be at least 1, not {maxConnections}";
+        else if (headersKb is < 1 or > 8192) error = $"--max-request-headers-kb must be between 1 and 8192, not {headersKb}";
+        else if (!Duration.TryParse(headersTimeout, out var timeout, out var why) || timeout.Nanoseconds <= 0)
+            error = $"--request-headers-timeout \"{headersTimeout}\": {why ?? "must be positive"}";
+        else if (maxBody is < 0) error = $"--max-request-bytes must not be negative, not {maxBody}";
+        else
+            return new DownstreamLimits { MaxRequestHeadersSize = headersKb * 1024, RequestHeadersTimeout = timeout.ToTimeSpan(), MaxRequestBodySize = maxBody };
+        return null;
+    }
+
+    private static async Task<int> RunAsync(CliIo io, SwitchyardHostOptions options, CancellationToken ct)
+    {
+        foreach (var p in options.ConfigFiles)
             if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
 
         // The proxy's own log (snapshots, rejections, listeners) on stderr; stdout is the access log's.
         using var logs = OneLineLoggerProvider.CreateFactory(io.Err);
-        await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
+        SwitchyardHost host;
+        try
         {
-            Listen = listen,
-            Admin = admin,
-            ConfigFiles = paths,
-            Namespace = ns,
-            WorkloadLabels = workloadLabels,
-            LoggerFactory = logs,
-            AccessLog = accessLog,
-            AccessLogOutput = io.Out,
-        }, ct);
-        io.Err.WriteLine($"switchyard proxy on {host.ProxyUri}, admin on {host.AdminUri}");
-        await ShutdownSignal.WaitAsync(ct);
+            host = await SwitchyardHost.StartAsync(options with { LoggerFactory = logs }, ct);
+        }
+        catch (ListenerBindException e)
+        {
+            // A busy port is the operator's to fix: one line, as kubectl and istioctl say it, no stack trace.
+            io.Err.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        await using (host)
+        {
+            io.Err.WriteLine(host.AdminUri is { } adminUri
+                ? $"switchyard proxy on {host.ProxyUri}, admin on {adminUri}"
+                : $"switchyard proxy on {host.ProxyUri}, admin off");
+            await ShutdownSignal.WaitAsync(ct);
+        }
         return 0;
     }
 }

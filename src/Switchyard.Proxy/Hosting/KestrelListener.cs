@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,7 +32,7 @@ internal sealed class KestrelListener : IAsyncDisposable
 
     public static async Task<KestrelListener> StartAsync(ListenerRegistration registration, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
-        var app = Build(registration.Endpoint, registration.Protocols, time, logs);
+        var app = Build(registration, time, logs);
         try
         {
             registration.Map(app);
@@ -46,9 +47,12 @@ internal sealed class KestrelListener : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, TimeProvider time, ILoggerFactory logs)
+    private static WebApplication Build(ListenerRegistration registration, TimeProvider time, ILoggerFactory logs)
     {
+        var (endpoint, protocols) = (registration.Endpoint, registration.Protocols);
         var builder = WebApplication.CreateSlimBuilder();
+        // Kestrel's sockets, with an accept loop that backs off when the process is out of files.
+        builder.Services.AddSingleton<IConnectionListenerFactory>(new BackoffSocketTransport(time, logs.CreateLogger("Switchyard.Listener"), registration.ConnectionLimit));
         builder.Logging.ClearProviders();
         // Kestrel's warnings and errors (a handler that threw, a bad certificate) in the host's log;
         // its per-connection chatter stays below the threshold and costs an IsEnabled check.
@@ -57,13 +61,25 @@ internal sealed class KestrelListener : IAsyncDisposable
         // Kestrel warns at start that a cleartext Http1AndHttp2 endpoint speaks only HTTP/1.1;
         // Http2PriorKnowledgeSelector makes that untrue, so only Kestrel's errors are shown.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        // A listener that cannot bind is reported once, by the host, in one line; the generic
+        // host would log the same failure again with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
+            if (registration.Limits is { } limits)
+            {
+                // 431, 408 and 413, Envoy's answers for the same limits (see DownstreamLimits).
+                k.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersSize;
+                k.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
+                k.Limits.MaxRequestBodySize = limits.MaxRequestBodySize;
+            }
             k.Listen(endpoint, l =>
             {
                 l.Protocols = protocols;
+                // The cap runs first, so a refused connection costs nothing more.
+                if (registration.ConnectionLimit is { } cap) l.Use(cap.Middleware);
                 // Kestrel offers HTTP/2 on a cleartext endpoint only when it is the sole protocol;
                 // the selector adds h2c prior knowledge beside HTTP/1.1 on the same port.
                 if (protocols == HttpProtocols.Http1AndHttp2)

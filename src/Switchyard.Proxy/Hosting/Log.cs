@@ -32,4 +32,20 @@ internal static partial class Log
 
     [LoggerMessage(EventId = EventIds.ShutdownStepFailed, Level = LogLevel.Error, Message = "shutting down: {Step} failed")]
     public static partial void ShutdownStepFailed(ILogger logger, string step, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.AdminNotLoopback, Level = LogLevel.Warning,
+        Message = "admin on {Uri} is reachable from other hosts: it shows the whole config; bind it to 127.0.0.1 or turn it off with --admin off")]
+    public static partial void AdminNotLoopback(ILogger logger, Uri uri);
+
+    [LoggerMessage(EventId = EventIds.ConnectionLimitReached, Level = LogLevel.Warning,
+        Message = "downstream connection limit {Max} reached: idle connections are shed, new ones refused while all are busy; /ready is 503")]
+    public static partial void ConnectionLimitReached(ILogger logger, int max);
+
+    [LoggerMessage(EventId = EventIds.AcceptBackingOff, Level = LogLevel.Warning,
+        Message = "accept failed ({Error}): out of file descriptors; retrying in {BackoffMs} ms")]
+    public static partial void AcceptBackingOff(ILogger logger, string error, int backoffMs);
+
+    [LoggerMessage(EventId = EventIds.ConnectionLimitSet, Level = LogLevel.Information,
+        Message = "downstream connections capped at {Max} (open files limit {FileLimit}, {Open} open)")]
+    public static partial void ConnectionLimitSet(ILogger logger, int max, string fileLimit, int open);
 }

@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +33,18 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private readonly bool _ownsLogs;
     private readonly ILogger _logger;
     private readonly AccessLogWriter? _accessLog;
+    private readonly DownstreamConnectionLimit _connectionLimit;
+    private readonly (long Before, long After)? _files;
+    private bool _started;
     private bool _disposed;
+
+    /// <summary>The default downstream connection cap: half of the files not yet open under the
+    /// soft open-files limit, at most 100,000; 100,000 where the limit is unknown. The other half
+    /// is headroom for upstream connections, config files and what the runtime opens later (a
+    /// framework-dependent .NET process holds ~180 files for its assemblies before serving
+    /// anything, and loads more as new code paths run; at EMFILE the runtime itself fails).</summary>
+    public static int DefaultMaxConnections(long? fileLimit, int openFiles) =>
+        fileLimit is { } limit ? (int)Math.Clamp((limit - openFiles) / 2, 1, 100_000) : 100_000;
 
     private SwitchyardHost(SwitchyardHostOptions options)
     {
@@ -46,7 +61,25 @@ public sealed class SwitchyardHost : IAsyncDisposable
         Feed = new ConfigFeed(_sources, new MeshUpdater(State, Admin, translation, _logger), _logger);
 
         _accessLog = options.AccessLog == AccessLogFormat.Off ? null : new AccessLogWriter(options.AccessLogOutput ?? Console.Out, options.AccessLog);
+
+        // Every connection is a file: raise the soft limit to the hard one now; the cap below it
+        // (Envoy's overload manager) is fixed once the listeners run (SetConnectionCap).
+        _files = FileLimit.RaiseSoftToHard();
+        _connectionLimit = new DownstreamConnectionLimit(options.MaxConnections ?? 100_000, _logger);
+        Admin.Overloaded = () => _connectionLimit.AtCap;
     }
+
+    /// <summary>Sets the default cap from the files open now that the runtime has loaded what
+    /// serving needs, unless <see cref="SwitchyardHostOptions.MaxConnections"/> set one; logs it.</summary>
+    private void SetConnectionCap()
+    {
+        var open = FileLimit.OpenFiles();
+        if (Options.MaxConnections is null) _connectionLimit.Max = DefaultMaxConnections(_files?.After, open);
+        Log.ConnectionLimitSet(_logger, _connectionLimit.Max, _files is { } f ? f.After.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown", open);
+    }
+
+    /// <summary>The outbound listener's connection cap and what it has shed and refused.</summary>
+    public DownstreamConnectionLimit Connections => _connectionLimit;
 
     public SwitchyardHostOptions Options { get; }
 
@@ -75,6 +108,8 @@ public sealed class SwitchyardHost : IAsyncDisposable
         {
             host.Feed.Start();
             foreach (var registration in host.Registrations()) await host.StartListenerAsync(registration, cancellationToken).ConfigureAwait(false);
+            host.SetConnectionCap();
+            host._started = true;
             return host;
         }
         catch
@@ -101,7 +136,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     /// <summary>The listeners: one registration per kind (inbound and gateway listeners go here).</summary>
     private IEnumerable<ListenerRegistration> Registrations()
     {
-        yield return new ListenerRegistration("outbound", Options.Listen, HttpProtocols.Http1AndHttp2, MapOutbound);
+        yield return new ListenerRegistration("outbound", Options.Listen, HttpProtocols.Http1AndHttp2, MapOutbound, _connectionLimit, Options.Limits);
         if (Options.Admin is { } admin) yield return new ListenerRegistration("admin", admin, HttpProtocols.Http1, app => AdminEndpoints.Map(app, State, Admin));
     }
 
@@ -109,7 +144,9 @@ public sealed class SwitchyardHost : IAsyncDisposable
     {
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
         var handler = new ProxyHandler(State, forwarder, Options.Random, Options.Time, Options.Listen.Port, OnOutcome(_accessLog, Options.OnOutcome));
-        app.Run(handler.HandleAsync);
+        RequestDelegate serve = handler.HandleAsync;
+        // Each request marks its connection busy, so that idle connections are the ones shed at the cap.
+        app.Run(context => context.Features.Get<DownstreamConnection>() is { } connection ? connection.ServeAsync(serve, context) : serve(context));
     }
 
     private async Task StartListenerAsync(ListenerRegistration registration, CancellationToken ct)
@@ -119,14 +156,46 @@ public sealed class SwitchyardHost : IAsyncDisposable
         {
             listener = await KestrelListener.StartAsync(registration, Options.Time, _logs, ct).ConfigureAwait(false);
         }
+        catch (Exception ex) when (BindFailure(ex) is { } reason)
+        {
+            // The caller says it in one line (run: "error: cannot listen on ...", exit 2).
+            throw new ListenerBindException(registration.Name, registration.Endpoint.ToString(), reason, ex);
+        }
         catch (Exception ex)
         {
             Log.ListenerFailed(_logger, registration.Name, registration.Endpoint.ToString(), ex);
             throw;
         }
         _listeners.Add(listener);
-        if (registration.Name == "admin") Log.AdminStarted(_logger, listener.Uri);
-        else Log.ListenerStarted(_logger, registration.Name, listener.Uri);
+        if (registration.Name != "admin")
+        {
+            Log.ListenerStarted(_logger, registration.Name, listener.Uri);
+            return;
+        }
+        Log.AdminStarted(_logger, listener.Uri);
+        // The admin API shows every route, cluster and endpoint: Envoy's docs warn never to
+        // expose it; Istio binds it to localhost.
+        if (!IPAddress.IsLoopback(registration.Endpoint.Address)) Log.AdminNotLoopback(_logger, listener.Uri);
+    }
+
+    /// <summary>Why a listener could not bind, in words, or null when the failure was something else.</summary>
+    private static string? BindFailure(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is AddressInUseException) return "address already in use";
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    SocketError.AddressAlreadyInUse => "address already in use",
+                    SocketError.AccessDenied => "permission denied",
+                    SocketError.AddressNotAvailable => "address not available on this host",
+                    _ => null,
+                };
+            }
+        }
+        return null;
     }
 
     private KestrelListener? Listener(string name)
@@ -152,8 +221,11 @@ public sealed class SwitchyardHost : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        Log.ShuttingDown(_logger);
-        // The outbound listener first: no new traffic, and the admin API answers while it drains.
+        // A start that failed says why itself (a port in use is one line); it did not run, so it does not shut down.
+        if (_started) Log.ShuttingDown(_logger);
+        // Envoy's drain: from now on /ready says DRAINING (503), so load balancers and kubelet
+        // stop sending; the outbound listener goes first and the admin API answers while it drains.
+        Admin.Draining = true;
         foreach (var listener in _listeners)
             await StepAsync($"stopping the {listener.Name} listener", listener.DisposeAsync).ConfigureAwait(false);
         foreach (var source in _sources)

@@ -17,8 +17,18 @@ public sealed record SwitchyardHostOptions
     /// <summary>The outbound listener (HTTP/1.1 and h2c), as Istio's sidecar 15001; port 0 picks a free port.</summary>
     public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 15001);
 
-    /// <summary>The admin API (Envoy's admin on 15000); null for none.</summary>
+    /// <summary>The admin API (Envoy's admin on 15000); null for none (<c>--admin off</c>). It shows
+    /// the whole config, so a non-loopback address is logged as a warning.</summary>
     public IPEndPoint? Admin { get; init; } = new(IPAddress.Loopback, 15000);
+
+    /// <summary>The cap on downstream connections to the outbound listener (Envoy's overload
+    /// manager, <c>global_downstream_max_connections</c>); null for the default,
+    /// <see cref="SwitchyardHost.DefaultMaxConnections"/>: three quarters of the open-files limit
+    /// (after raising it to the hard limit), at most 100,000.</summary>
+    public int? MaxConnections { get; init; }
+
+    /// <summary>Header size, header timeout and body size limits of the outbound listener.</summary>
+    public DownstreamLimits Limits { get; init; } = new();
 
     /// <summary>Config files and directories, read by a <see cref="FileSource"/> and watched.</summary>
     public IReadOnlyList<string> ConfigFiles { get; init; } = [];

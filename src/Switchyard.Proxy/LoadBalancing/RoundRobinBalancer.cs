@@ -7,7 +7,11 @@ namespace Switchyard.Proxy.LoadBalancing;
 /// reduced by their gcd) and walk it with one interlocked counter, so a pick takes no lock and
 /// every full cycle gives each endpoint exactly its weight's share. While an endpoint is in
 /// warmup the weights change with time, so picks are weighted random with the slow-start weights
-/// (the same shares Envoy's refreshed EDF weights give) until the window ends.</summary>
+/// (the same shares Envoy's refreshed EDF weights give) until the window ends.
+/// Envoy builds its round-robin schedule over the healthy hosts only, so an ejected host's share
+/// is spread over the others in proportion to their weights; here a turn that lands on an
+/// ejected endpoint is handed to a second cycle built over the healthy endpoints (rebuilt when
+/// the healthy set changes), which gives the same shares without a scan on the fast path.</summary>
 public sealed class RoundRobinBalancer : ILoadBalancer
 {
     /// <summary>Longest precomputed cycle; larger weight sums are scaled down to fit.</summary>
@@ -19,6 +23,7 @@ public sealed class RoundRobinBalancer : ILoadBalancer
     private readonly SlowStart? _slowStart;
     private readonly long _warmEnd;
     private int _next;
+    private HealthyCycle? _healthy;
 
     public RoundRobinBalancer(IReadOnlyList<EndpointState> endpoints, IRandomSource random, SlowStart? slowStart = null)
     {
@@ -43,15 +48,35 @@ public sealed class RoundRobinBalancer : ILoadBalancer
         var chosen = _endpoints[_cycle[slot]];
         if (Eligibility.IsPreferred(chosen, request.Exclude)) return chosen;
 
-        // Slow path: the next slot in the cycle whose endpoint is eligible.
+        // Slow path: the turn goes to the cycle over the healthy endpoints, so that an ejected
+        // endpoint's share is spread evenly instead of falling to its successor in the cycle.
         var eligibility = Eligibility.For(_endpoints, request.Exclude);
-        for (var step = 1; step <= _cycle.Length; step++)
+        var healthy = Healthy();
+        for (var step = 0; step < healthy.Cycle.Length; step++)
         {
-            var candidate = _endpoints[_cycle[(slot + (uint)step) % (uint)_cycle.Length]];
+            var candidate = _endpoints[healthy.Members[healthy.Cycle[healthy.NextSlot()]]];
             if (eligibility.Allows(candidate)) return candidate;
         }
         // Nothing else is eligible: chosen if it still is (the excluded only healthy one), else none (UH).
         return eligibility.Allows(chosen) ? chosen : null;
+    }
+
+    /// <summary>The cycle over the endpoints healthy right now: the cached one while the healthy
+    /// set is unchanged, else a new one (O(n), only on the slow path).</summary>
+    private HealthyCycle Healthy()
+    {
+        Span<int> members = _endpoints.Count <= 256 ? stackalloc int[_endpoints.Count] : new int[_endpoints.Count];
+        var n = 0;
+        for (var i = 0; i < _endpoints.Count; i++)
+            if (!_endpoints[i].IsEjected) members[n++] = i;
+        var cached = Volatile.Read(ref _healthy);
+        if (cached is not null && members[..n].SequenceEqual(cached.Members)) return cached;
+        var indices = members[..n].ToArray();
+        var subset = new EndpointState[n];
+        for (var i = 0; i < n; i++) subset[i] = _endpoints[indices[i]];
+        var built = new HealthyCycle(indices, BuildCycle(subset));
+        Volatile.Write(ref _healthy, built);
+        return built;
     }
 
     private EndpointState? PickWarming(EndpointState? exclude, long now)
@@ -103,5 +128,18 @@ public sealed class RoundRobinBalancer : ILoadBalancer
     {
         while (b != 0) (a, b) = (b, a % b);
         return a;
+    }
+
+    /// <summary>A round-robin cycle over a subset of the endpoints (indices into the balancer's
+    /// list), with its own turn counter.</summary>
+    private sealed class HealthyCycle(int[] members, int[] cycle)
+    {
+        private int _next = -1;
+
+        public int[] Members { get; } = members;
+
+        public int[] Cycle { get; } = cycle;
+
+        public uint NextSlot() => (uint)Interlocked.Increment(ref _next) % (uint)Cycle.Length;
     }
 }

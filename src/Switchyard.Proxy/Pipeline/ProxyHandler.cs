@@ -64,6 +64,12 @@ public sealed class ProxyHandler(
         // whose finally gives back what the request holds.
         try
         {
+            if (!AuthorityPort.IsValid(ctx.Http.Request.Host))
+            {
+                // Envoy's HTTP connection manager refuses an :authority it cannot parse: 400, no flag.
+                await LocalReply.SendAsync(ctx, StatusCodes.Status400BadRequest, ResponseFlags.None, AuthorityPort.InvalidAuthorityDetails).ConfigureAwait(false);
+                return;
+            }
             var vhost = ctx.State.Snapshot.FindVirtualHost(ctx.Http.Request.Host.Value.AsSpan());
             var matchIndex = RouteMatcher.NoMatch;
             ctx.Route = vhost is null ? null : RouteTable.Match(vhost, ctx.View, out matchIndex);

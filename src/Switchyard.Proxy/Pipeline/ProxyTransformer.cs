@@ -27,6 +27,7 @@ public sealed class ProxyTransformer : HttpTransformer
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         proxyRequest.Headers.Host = httpContext.Request.Host.Value;
+        ConnectionNominatedHeaders.RemoveFrom(httpContext.Request, proxyRequest);
         if (_ctx is not { } ctx) return;
         if (ctx.Route!.Rewrite is { } rewrite) RewriteStep.Apply(ctx, rewrite, proxyRequest, destinationPrefix);
 
@@ -36,6 +37,7 @@ public sealed class ProxyTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
+        if (proxyResponse is not null) ConnectionNominatedHeaders.RemoveFrom(proxyResponse, httpContext.Response.Headers);
         if (proxyResponse is not null && _ctx?.Route!.Headers is { } headers) HeadersStep.ApplyToResponse(headers, _ctx.Destination, httpContext.Response.Headers);
 
         // CORS response headers are set by CorsStep as the response starts, so local replies get them too.

@@ -35,6 +35,10 @@ public static class EventIds
     public const int ShuttingDown = 2002;
     public const int ListenerFailed = 2003;
     public const int ShutdownStepFailed = 2004;
+    public const int AdminNotLoopback = 2005;
+    public const int ConnectionLimitReached = 2006;
+    public const int AcceptBackingOff = 2007;
+    public const int ConnectionLimitSet = 2008;
 
     // 2100–2199: the request path and upstream clients.
     public const int RequestFailed = 2100;
