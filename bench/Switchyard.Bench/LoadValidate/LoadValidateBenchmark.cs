@@ -6,7 +6,7 @@ using Switchyard.Validation;
 namespace Switchyard.Bench.LoadValidate;
 
 /// <summary>
-/// <c>load-validate [--count N] [--files F] [--runs R]</c>: N VirtualServices and N DestinationRules
+/// <c>load-validate [--count N] [--files F] [--runs R] [--write DIR]</c>: N VirtualServices and N DestinationRules
 /// as multi-document YAML, timed phase by phase so a regression shows where it is:
 /// <list type="bullet">
 /// <item><c>read</c>: the files' text;</item>
@@ -16,6 +16,7 @@ namespace Switchyard.Bench.LoadValidate;
 /// <item><c>pipeline</c>: what <c>switchyard validate</c> runs (<see cref="ConfigPipeline.Read"/>: load, validate, admit).</item>
 /// </list>
 /// Allocation is also given as a multiple of the input's size, the figure issue 10 sets a budget on.
+/// <c>--write DIR</c> only writes the files (for timing <c>switchyard validate -f</c> on them).
 /// </summary>
 internal static class LoadValidateBenchmark
 {
@@ -24,6 +25,16 @@ internal static class LoadValidateBenchmark
         var count = BenchArgs.Int(args, "--count", 10_000);
         var files = BenchArgs.Int(args, "--files", 1);
         var runs = BenchArgs.Int(args, "--runs", 3);
+
+        var write = Array.IndexOf(args, "--write");
+        if (write >= 0)
+        {
+            if (write + 1 >= args.Length) throw new ArgumentException("--write needs a directory");
+            Directory.CreateDirectory(args[write + 1]);
+            var written = ConfigGenerator.WriteFiles(args[write + 1], count, files);
+            Console.WriteLine($"wrote {written / (1024.0 * 1024.0):F1} MB to {args[write + 1]}");
+            return 0;
+        }
 
         var dir = Directory.CreateTempSubdirectory("switchyard-bench-").FullName;
         try
