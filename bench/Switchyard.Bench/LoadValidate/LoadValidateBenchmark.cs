@@ -9,7 +9,7 @@ namespace Switchyard.Bench.LoadValidate;
 /// <c>load-validate [--count N] [--files F] [--runs R] [--write DIR]</c>: N VirtualServices and N DestinationRules
 /// as multi-document YAML, timed phase by phase so a regression shows where it is:
 /// <list type="bullet">
-/// <item><c>read</c>: the files' text;</item>
+/// <item><c>read</c>: the files' text, as the loader reads it (<see cref="ConfigText"/>);</item>
 /// <item><c>parse</c>: text to YAML documents (<see cref="YamlDocumentReader"/>);</item>
 /// <item><c>load</c>: files to typed resources with spans (<see cref="ConfigLoader.LoadPaths"/>: read + parse + bind);</item>
 /// <item><c>validate</c>: <see cref="ResourceValidator.ValidateAll"/> over the loaded resources;</item>
@@ -75,7 +75,7 @@ internal static class LoadValidateBenchmark
     private static long ReadAll(List<string> paths)
     {
         long chars = 0;
-        foreach (var p in paths) chars += File.ReadAllText(p).Length;
+        foreach (var p in paths) chars += ConfigText.ReadAllText(p).Length;
         return chars;
     }
 
@@ -83,7 +83,7 @@ internal static class LoadValidateBenchmark
     {
         var documents = 0;
         var errors = new List<Diagnostics.Diagnostic>();
-        foreach (var p in paths) documents += YamlDocumentReader.CountDocuments(File.ReadAllText(p), p, errors);
+        foreach (var p in paths) documents += YamlDocumentReader.CountDocuments(ConfigText.ReadAllText(p), p, errors);
         return documents;
     }
 }

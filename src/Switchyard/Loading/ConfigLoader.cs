@@ -63,7 +63,7 @@ public static class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = ConfigText.ReadAllText(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
