@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using Switchyard.Diagnostics;
 using Switchyard.Model;
@@ -7,23 +6,28 @@ using Switchyard.Text;
 namespace Switchyard.Loading;
 
 /// <summary>
-/// Binds a <see cref="YamlNode"/> tree to the model records by property name, recording the
-/// span of every field path and reporting structural problems (unknown field with a
-/// did-you-mean, wrong type, bad enum value, bad duration, duplicate key) instead of throwing.
-/// A field with a problem is left unset; binding goes on so every problem is reported at once.
+/// Binds a document's <see cref="YamlTape"/> to the model records by property name, recording the
+/// span of every field (as <see cref="SpanEntry"/> values; a path string is made only for a
+/// message) and reporting structural problems (unknown field with a did-you-mean, wrong type,
+/// bad enum value, bad duration, duplicate key) instead of throwing. A field with a problem is
+/// left unset; binding goes on so every problem is reported at once.
 /// </summary>
 internal sealed class ModelBinder
 {
-    private readonly List<Diagnostic> _errors;
-    private readonly Dictionary<string, SourceSpan> _spans;
-    private readonly Func<ResourceRef?> _resource;
     /// <summary>Far above any real resource (a few thousand nodes); bounds alias fan-out per resource.</summary>
     public const int MaxNodesPerResource = 100_000;
 
+    private readonly List<Diagnostic> _errors;
+    private readonly List<SpanEntry> _spans;
+    private readonly ResourceRef? _resource;
+    private readonly YamlTape _tape;
+    private readonly ScalarStrings _strings;
     private int _budget = MaxNodesPerResource;
 
-    public ModelBinder(List<Diagnostic> errors, Dictionary<string, SourceSpan> spans, Func<ResourceRef?> resource)
+    public ModelBinder(YamlTape tape, ScalarStrings strings, List<Diagnostic> errors, List<SpanEntry> spans, ResourceRef? resource)
     {
+        _tape = tape;
+        _strings = strings;
         _errors = errors;
         _spans = spans;
         _resource = resource;
@@ -31,147 +35,210 @@ internal sealed class ModelBinder
 
     public bool OutOfBudget { get; private set; }
 
-    /// <summary>Binds a mapping node to a new instance of a record type.</summary>
-    public object BindObject([DynamicallyAccessedMembers(ModelTypes.Bound)] Type type, YamlMapping map, string path)
+    /// <summary>Binds a mapping node to a new instance of a record type; <paramref name="entry"/> is its span entry (-1: the resource).</summary>
+    public object BindObject([DynamicallyAccessedMembers(ModelTypes.Bound)] Type type, int map, int entry)
     {
         var shape = TypeShape.For(type);
         var instance = Activator.CreateInstance(type)!;
-        HashSet<string>? seen = null;
-        foreach (var (keyNode, valueNode) in map.Entries)
+        // Keyed by the field, not the spelling: exportTo and export_to together set one field
+        // twice, which protobuf JSON refuses as a duplicate field.
+        ulong seen = 0;
+        HashSet<string>? seenMore = null;
+        var child = map + 1;
+        var count = _tape[map].Count;
+        for (var i = 0; i < count; i++)
         {
+            var keyNode = _tape.Resolve(child);
+            var valueNode = _tape[child].End;
+            child = _tape[valueNode].End;
             if (!Spend(keyNode)) break;
-            var key = keyNode.Value;
-            var fieldPath = path.Length == 0 ? key : path + "." + key;
+            var key = _tape.Text(keyNode);
             var field = shape.Find(key);
-            // Keyed by the field, not the spelling: exportTo and export_to together set one field
-            // twice, which protobuf JSON refuses as a duplicate field.
-            seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!seen.Add(field?.Name ?? key))
+            if (!FirstTime(field, key, ref seen, ref seenMore))
             {
-                Error(keyNode.Span, fieldPath, $"duplicate key \"{YamlScalar.Truncate(key)}\""
-                    + (field is not null && field.Name != key ? $" (the same field as \"{field.Name}\")" : ""));
+                var name = key.ToString();
+                Error(_tape.SpanOf(keyNode), ChildPath(entry, name), $"duplicate key \"{ScalarText.Truncate(key)}\""
+                    + (field is not null && field.Name != name ? $" (the same field as \"{field.Name}\")" : ""));
                 continue;
             }
             if (field is null)
             {
-                if (!shape.Lenient) UnknownField(shape, keyNode, fieldPath);
+                if (!shape.Lenient) UnknownField(shape, keyNode, ChildPath(entry, key.ToString()));
                 continue;
             }
-            var canonicalPath = path.Length == 0 ? field.Name : path + "." + field.Name;
-            _spans.TryAdd(canonicalPath, keyNode.Span);
-            var value = Bind(field.Property.PropertyType, valueNode, canonicalPath, shape.Lenient);
+            var fieldEntry = AddSpan(entry, field.Name, 0, keyNode);
+            var value = Bind(field.Value, valueNode, fieldEntry, shape.Lenient);
             if (value is not null) field.Property.SetValue(instance, value);
         }
         return instance;
     }
 
-    /// <summary>Binds any node to the given property type; null when unset or invalid.</summary>
-    public object? Bind(Type type, YamlNode node, string path, bool lenient)
+    /// <summary>Binds any node to a property's type; null when unset or invalid.</summary>
+    private object? Bind(ValueShape shape, int node, int entry, bool lenient)
     {
+        node = _tape.Resolve(node);
         if (!Spend(node)) return null;
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(object)) return null; // status and other free-form parts: ignored
+        if (shape.Kind == ValueShape.Kinds.Ignored) return null;
+        var kind = _tape[node].Kind;
+        if (kind == YamlNodeKind.Scalar && _tape.Scalar(node).IsNull) return null;
 
-        if (node is YamlScalar { IsNull: true }) return null;
-
-        if (ScalarConverter.IsScalarType(underlying))
+        switch (shape.Kind)
         {
-            if (node is not YamlScalar scalar)
-            {
-                Error(node.Span, path, $"expected {Expected(underlying)}, got {node.Describe()}");
-                return null;
-            }
-            var value = ScalarConverter.Convert(underlying, scalar, lenient, out var error);
-            if (error is not null) Error(node.Span, path, error);
-            return value;
-        }
-
-        if (IsGeneric(underlying, typeof(IReadOnlyList<>)))
-        {
-            if (node is not YamlSequence seq)
-            {
-                Error(node.Span, path, $"expected a list, got {node.Describe()}");
-                return null;
-            }
-            var elementType = underlying.GetGenericArguments()[0];
-            var list = CollectionFactory.NewList(elementType);
-            for (var i = 0; i < seq.Items.Count; i++)
-            {
-                var itemPath = $"{path}[{i}]";
-                _spans.TryAdd(itemPath, seq.Items[i].Span);
-                var item = Bind(elementType, seq.Items[i], itemPath, lenient);
-                // Keep null entries of message lists: "null route" is a validation error to report.
-                // A scalar list (hosts) never holds null: a bad entry was reported and is left out.
-                if (item is not null || !ScalarConverter.IsScalarType(Nullable.GetUnderlyingType(elementType) ?? elementType)) list.Add(item);
-            }
-            return list;
-        }
-
-        if (IsGeneric(underlying, typeof(IReadOnlyDictionary<,>)))
-        {
-            if (node is not YamlMapping map)
-            {
-                Error(node.Span, path, $"expected an object (a map of names to values), got {node.Describe()}");
-                return null;
-            }
-            var valueType = underlying.GetGenericArguments()[1];
-            var dict = CollectionFactory.NewDictionary(valueType);
-            foreach (var (keyNode, valueNode) in map.Entries)
-            {
-                var entryPath = $"{path}.{keyNode.Value}";
-                if (dict.Contains(keyNode.Value))
+            case ValueShape.Kinds.Scalar:
+                if (kind != YamlNodeKind.Scalar)
                 {
-                    Error(keyNode.Span, entryPath, $"duplicate key \"{YamlScalar.Truncate(keyNode.Value)}\"");
-                    continue;
+                    Error(_tape.SpanOf(node), PathOf(entry), $"expected {Expected(shape.Underlying)}, got {_tape.Describe(node)}");
+                    return null;
                 }
-                _spans.TryAdd(entryPath, keyNode.Span);
-                var value = Bind(valueType, valueNode, entryPath, lenient);
-                if (value is null && valueType.IsValueType) continue;
-                // A null map value (e.g. a header match "x: ") stays as null so the validator can say so.
-                if (value is null && valueType == typeof(string)) value = "";
-                dict[keyNode.Value] = value;
-            }
-            return dict;
+                return BindScalar(shape.Underlying, node, entry, lenient);
+            case ValueShape.Kinds.List:
+                if (kind != YamlNodeKind.Sequence)
+                {
+                    Error(_tape.SpanOf(node), PathOf(entry), $"expected a list, got {_tape.Describe(node)}");
+                    return null;
+                }
+                return BindList(shape.Element!, node, entry, lenient);
+            case ValueShape.Kinds.Map:
+                if (kind != YamlNodeKind.Mapping)
+                {
+                    Error(_tape.SpanOf(node), PathOf(entry), $"expected an object (a map of names to values), got {_tape.Describe(node)}");
+                    return null;
+                }
+                return BindMap(shape.Element!, node, entry, lenient);
+            default:
+                if (kind != YamlNodeKind.Mapping)
+                {
+                    Error(_tape.SpanOf(node), PathOf(entry), $"expected an object, got {_tape.Describe(node)}");
+                    return null;
+                }
+                return BindObject(ModelTypes.Bindable(shape.Underlying), node, entry);
         }
-
-        if (node is not YamlMapping mapping)
-        {
-            Error(node.Span, path, $"expected an object, got {node.Describe()}");
-            return null;
-        }
-        return BindObject(ModelTypes.Bindable(underlying), mapping, path);
     }
 
-    private bool Spend(YamlNode node)
+    private object? BindScalar(Type type, int node, int entry, bool lenient)
+    {
+        var scalar = _tape.Scalar(node);
+        string? error;
+        if (type == typeof(string))
+        {
+            if (ScalarConverter.CheckString(scalar, lenient, out error)) return _strings.Get(scalar.Value);
+        }
+        else
+        {
+            var value = ScalarConverter.Convert(type, scalar, out error);
+            if (error is null) return value;
+        }
+        Error(_tape.SpanOf(node), PathOf(entry), error!);
+        return null;
+    }
+
+    private object BindList(Type elementType, int seq, int entry, bool lenient)
+    {
+        var list = CollectionFactory.NewList(elementType);
+        var elementShape = ValueShape.For(elementType);
+        var count = _tape[seq].Count;
+        var item = seq + 1;
+        for (var i = 0; i < count; i++, item = _tape[item].End)
+        {
+            var itemEntry = AddSpan(entry, null, i, _tape.Resolve(item));
+            var value = Bind(elementShape, item, itemEntry, lenient);
+            // Keep null entries of message lists: "null route" is a validation error to report.
+            // A scalar list (hosts) never holds null: a bad entry was reported and is left out.
+            if (value is not null || elementShape.Kind != ValueShape.Kinds.Scalar) list.Add(value);
+        }
+        return list;
+    }
+
+    private object BindMap(Type valueType, int map, int entry, bool lenient)
+    {
+        var dict = CollectionFactory.NewDictionary(valueType);
+        var valueShape = ValueShape.For(valueType);
+        var count = _tape[map].Count;
+        var child = map + 1;
+        for (var i = 0; i < count; i++)
+        {
+            var keyNode = _tape.Resolve(child);
+            var valueNode = _tape[child].End;
+            child = _tape[valueNode].End;
+            var key = _strings.Get(_tape.Text(keyNode));
+            if (dict.Contains(key))
+            {
+                Error(_tape.SpanOf(keyNode), ChildPath(entry, key), $"duplicate key \"{ScalarText.Truncate(key)}\"");
+                continue;
+            }
+            var entryIndex = AddSpan(entry, key, 0, keyNode);
+            var value = Bind(valueShape, valueNode, entryIndex, lenient);
+            if (value is null && valueShape.IsValueType) continue;
+            // A null map value (e.g. a header match "x: ") stays as null so the validator can say so.
+            if (value is null && valueType == typeof(string)) value = "";
+            dict[key] = value;
+        }
+        return dict;
+    }
+
+    private static bool FirstTime(TypeShape.Field? field, ReadOnlySpan<char> key, ref ulong seen, ref HashSet<string>? seenMore)
+    {
+        if (field is not null && field.Ordinal < 64)
+        {
+            var bit = 1UL << field.Ordinal;
+            if ((seen & bit) != 0) return false;
+            seen |= bit;
+            return true;
+        }
+        seenMore ??= new HashSet<string>(StringComparer.Ordinal);
+        return seenMore.Add(field?.Name ?? key.ToString());
+    }
+
+    private int AddSpan(int parent, string? name, int index, int node)
+    {
+        _spans.Add(new SpanEntry(parent, name, index, _tape[node].Line, _tape[node].Column));
+        return _spans.Count - 1;
+    }
+
+    /// <summary>The field path of a span entry (<c>spec.http[0].route</c>), made only for a message.</summary>
+    private string PathOf(int entry)
+    {
+        if (entry < 0) return "";
+        var e = _spans[entry];
+        var parent = PathOf(e.Parent);
+        return e.Name is null ? $"{parent}[{e.Index}]" : parent.Length == 0 ? e.Name : $"{parent}.{e.Name}";
+    }
+
+    private string ChildPath(int entry, string key)
+    {
+        var parent = PathOf(entry);
+        return parent.Length == 0 ? key : parent + "." + key;
+    }
+
+    private bool Spend(int node)
     {
         if (--_budget >= 0) return true;
         if (!OutOfBudget)
         {
             OutOfBudget = true;
-            Error(node.Span, "", $"resource expands to more than {MaxNodesPerResource} nodes (alias expansion?)");
+            Error(_tape.SpanOf(node), "", $"resource expands to more than {MaxNodesPerResource} nodes (alias expansion?)");
         }
         return false;
     }
 
-    private void UnknownField(TypeShape shape, YamlScalar keyNode, string fieldPath)
+    private void UnknownField(TypeShape shape, int keyNode, string fieldPath)
     {
-        var suggestion = DidYouMean.Suggest(keyNode.Value, shape.Names);
+        var key = _tape.Text(keyNode).ToString();
+        var suggestion = DidYouMean.Suggest(key, shape.Names);
         var hint = suggestion is null ? $"known fields: {string.Join(", ", shape.Names)}" : $"did you mean \"{suggestion}\"?";
         _errors.Add(new Diagnostic
         {
             Severity = Severity.Error,
-            Message = $"unknown field \"{YamlScalar.Truncate(keyNode.Value)}\"" + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?"),
-            Span = keyNode.Span,
-            Resource = _resource(),
+            Message = $"unknown field \"{ScalarText.Truncate(key)}\"" + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?"),
+            Span = _tape.SpanOf(keyNode),
+            Resource = _resource,
             FieldPath = fieldPath,
             Hint = hint,
         });
     }
 
     private void Error(SourceSpan span, string path, string message) =>
-        _errors.Add(Diagnostic.Error(message, span, _resource(), path));
-
-    private static bool IsGeneric(Type t, Type open) => t.IsGenericType && t.GetGenericTypeDefinition() == open;
+        _errors.Add(Diagnostic.Error(message, span, _resource, path));
 
     private static string Expected(Type t) =>
         t == typeof(string) ? "a string"

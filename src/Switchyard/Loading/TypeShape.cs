@@ -13,9 +13,14 @@ internal sealed class TypeShape
 {
     private static readonly ConcurrentDictionary<Type, TypeShape> Cache = new();
 
-    public sealed record Field(string Name, PropertyInfo Property);
+    /// <summary>A bindable property; <see cref="Ordinal"/> numbers the fields of one type from 0 (duplicate-key checks).</summary>
+    public sealed record Field(string Name, PropertyInfo Property, int Ordinal)
+    {
+        public ValueShape Value { get; } = ValueShape.For(Property.PropertyType);
+    }
 
     private readonly Dictionary<string, Field> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
 
     public Type Type { get; }
     public bool Lenient { get; }
@@ -32,7 +37,7 @@ internal sealed class TypeShape
         {
             if (p.SetMethod is null || p.GetCustomAttribute<NotAFieldAttribute>() is not null) continue;
             var name = p.GetCustomAttribute<FieldNameAttribute>()?.Name ?? CamelCase(p.Name);
-            var field = new Field(name, p);
+            var field = new Field(name, p, names.Count);
             _byKey[name] = field;
             names.Add(name);
             if (!Lenient)
@@ -43,12 +48,16 @@ internal sealed class TypeShape
             foreach (var alias in p.GetCustomAttributes<FieldAliasAttribute>()) _byKey.TryAdd(alias.Alias, field);
         }
         Names = names;
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static TypeShape For([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
         Cache.TryGetValue(type, out var shape) ? shape : Cache.GetOrAdd(type, new TypeShape(type));
 
     public Field? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>The field a YAML key names, read in place (no string per key).</summary>
+    public Field? Find(ReadOnlySpan<char> key) => _byKeySpan.TryGetValue(key, out var field) ? field : null;
 
     internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

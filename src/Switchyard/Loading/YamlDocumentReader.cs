@@ -6,9 +6,11 @@ using YamlDotNet.Core.Events;
 namespace Switchyard.Loading;
 
 /// <summary>
-/// Reads a YAML (or JSON, which is YAML) stream into one <see cref="YamlNode"/> tree per
-/// document. A syntax error ends the stream at that point: documents before it are kept and the
-/// error is reported with its line, as kubectl and istioctl report them.
+/// Reads any YAML (or JSON, which is YAML) through YamlDotNet's event stream into one
+/// <see cref="YamlTape"/> per document: the path for what <see cref="FastYamlReader"/> leaves
+/// (anchors, flow style, block scalars, syntax errors). A syntax error ends the stream at that
+/// point: documents before it are kept and the error is reported with the line a user would
+/// fix (see <see cref="SyntaxErrorPosition"/>), as kubectl and istioctl report them.
 /// </summary>
 public static class YamlDocumentReader
 {
@@ -18,10 +20,23 @@ public static class YamlDocumentReader
     /// <summary>Bounds alias expansion ("billion laughs") and absurdly large documents.</summary>
     public const int MaxNodesPerDocument = 1_000_000;
 
-    public static List<YamlNode> Read(TextReader text, string file, List<Diagnostic> errors)
+    /// <summary>
+    /// Parses without binding (the fast reader first, as loading does): how many documents the
+    /// text holds. For the load benchmark's "parse" phase and tools that only check syntax.
+    /// </summary>
+    public static int CountDocuments(string text, string file, List<Diagnostic> errors)
     {
-        var documents = new List<YamlNode>();
-        var scanner = new Scanner(text, skipComments: true);
+        var documents = 0;
+        var tape = new YamlTape();
+        if (FastYamlReader.TryRead(text, file, tape, _ => documents++)) return documents;
+        documents = 0;
+        Read(text, file, tape, _ => documents++, errors);
+        return documents;
+    }
+
+    internal static void Read(string text, string file, YamlTape tape, Action<YamlTape> onDocument, List<Diagnostic> errors)
+    {
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         var parser = new Parser(scanner);
         try
         {
@@ -29,20 +44,17 @@ public static class YamlDocumentReader
             while (!parser.Accept<StreamEnd>(out _))
             {
                 parser.Consume<DocumentStart>();
-                var state = new ReadState(file);
-                YamlNode? root = null;
-                if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(parser, state, 0);
+                tape.Reset(file, text);
+                var state = new ReadState(tape);
+                var hasRoot = !parser.Accept<DocumentEnd>(out _);
+                if (hasRoot) ReadNode(parser, state, 0);
                 parser.Consume<DocumentEnd>();
-                if (root is not null && !(root is YamlScalar s && s.IsNull)) documents.Add(root);
+                if (hasRoot && !(tape[0].Kind == YamlNodeKind.Scalar && tape.Scalar(0).IsNull)) onDocument(tape);
             }
         }
         catch (YamlException ex)
         {
-            // Some scanner errors (a tab used as indentation) carry no position at all (line 1):
-            // the scanner's own position is where it stopped, the line go-yaml reports.
-            var at = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
-            var line = (int)Math.Max(1, at.Line);
-            errors.Add(Diagnostic.Error($"YAML syntax error: {CleanMessage(ex)}", new SourceSpan(file, line, (int)at.Column)));
+            errors.Add(SyntaxErrorPosition.Diagnose(ex, scanner.CurrentPosition, text, file));
         }
         catch (DocumentTooComplexException ex)
         {
@@ -52,78 +64,76 @@ public static class YamlDocumentReader
         {
             // YamlDotNet throws these (not a YamlException) on some malformed input: a document
             // marker inside an unclosed flow list, a tag that is not a URI. Still a syntax error.
-            var at = scanner.CurrentPosition;
             var what = ex is ArgumentException ? "invalid tag" : "malformed YAML (unclosed [ or { ?)";
-            errors.Add(Diagnostic.Error($"YAML syntax error: {what}", new SourceSpan(file, (int)Math.Max(1, at.Line), (int)at.Column)));
+            errors.Add(SyntaxErrorPosition.Diagnose(what, scanner.CurrentPosition, text, file));
         }
-        return documents;
     }
 
-    private static string CleanMessage(YamlException ex)
+    private sealed class ReadState(YamlTape tape)
     {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; we print file:line ourselves.
-        var m = ex.Message;
-        var cut = m.IndexOf("): ", StringComparison.Ordinal);
-        if (m.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) m = m[(cut + 3)..];
-        return m.Trim();
+        public YamlTape Tape { get; } = tape;
+        public Dictionary<string, int> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public SourceSpan SpanOf(ParsingEvent e) => new(Tape.File, (int)e.Start.Line, (int)e.Start.Column);
     }
 
-    private sealed class ReadState(string file)
+    private static void ReadNode(IParser parser, ReadState state, int depth)
     {
-        public string File { get; } = file;
-        public Dictionary<string, YamlNode> Anchors { get; } = new();
-        public int Nodes;
-
-        public SourceSpan SpanOf(ParsingEvent e) => new(File, (int)e.Start.Line, (int)e.Start.Column);
-    }
-
-    private static YamlNode ReadNode(IParser parser, ReadState state, int depth)
-    {
+        var tape = state.Tape;
         if (depth > MaxDepth)
             throw new DocumentTooComplexException($"document nests deeper than {MaxDepth} levels", state.SpanOf(parser.Current!));
-        if (++state.Nodes > MaxNodesPerDocument)
+        if (tape.Count >= MaxNodesPerDocument)
             throw new DocumentTooComplexException($"document has more than {MaxNodesPerDocument} nodes", state.SpanOf(parser.Current!));
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
                 throw new DocumentTooComplexException($"unknown alias *{alias.Value.Value}", state.SpanOf(alias));
-            return target;
+            var node = tape.Add(YamlNodeKind.Alias, (int)alias.Start.Line, (int)alias.Start.Column);
+            tape[node].Start = target;
+            return;
         }
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            var node = new YamlScalar(state.SpanOf(scalar), scalar.Value, scalar.Style == ScalarStyle.Plain);
+            var node = tape.AddDecodedScalar((int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, scalar.Style == ScalarStyle.Plain);
             Remember(state, scalar.Anchor, node);
-            return node;
+            return;
         }
         if (parser.TryConsume<SequenceStart>(out var seqStart))
         {
-            var items = new List<YamlNode>();
-            while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, state, depth + 1));
-            var node = new YamlSequence(state.SpanOf(seqStart), items);
+            var node = tape.Add(YamlNodeKind.Sequence, (int)seqStart.Start.Line, (int)seqStart.Start.Column);
+            var count = 0;
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                ReadNode(parser, state, depth + 1);
+                count++;
+            }
+            tape.Close(node, count);
             Remember(state, seqStart.Anchor, node);
-            return node;
+            return;
         }
         if (parser.TryConsume<MappingStart>(out var mapStart))
         {
-            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var node = tape.Add(YamlNodeKind.Mapping, (int)mapStart.Start.Line, (int)mapStart.Start.Column);
+            var count = 0;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser, state, depth + 1);
-                var value = ReadNode(parser, state, depth + 1);
-                if (keyNode is not YamlScalar key)
-                    throw new DocumentTooComplexException("a mapping key must be a plain value, not " + keyNode.Describe(), keyNode.Span);
-                entries.Add(new(key, value));
+                var key = tape.Count;
+                ReadNode(parser, state, depth + 1);
+                ReadNode(parser, state, depth + 1);
+                if (tape[tape.Resolve(key)].Kind != YamlNodeKind.Scalar)
+                    throw new DocumentTooComplexException("a mapping key must be a plain value, not " + tape.Describe(key), tape.SpanOf(key));
+                count++;
             }
-            var node = new YamlMapping(state.SpanOf(mapStart), entries);
+            tape.Close(node, count);
             Remember(state, mapStart.Anchor, node);
-            return node;
+            return;
         }
         var unexpected = parser.Current!;
         throw new DocumentTooComplexException($"unexpected YAML event {unexpected.GetType().Name}", state.SpanOf(unexpected));
     }
 
-    private static void Remember(ReadState state, AnchorName anchor, YamlNode node)
+    private static void Remember(ReadState state, AnchorName anchor, int node)
     {
         if (!anchor.IsEmpty) state.Anchors[anchor.Value] = node;
     }

@@ -56,6 +56,8 @@ internal static class ConfigAdmission
         public void AdmitFile(FileRead file)
         {
             var result = file.Result!;
+            // Kinds read past that a user may think are enforced (an AuthorizationPolicy).
+            Warnings.AddRange(result.Warnings);
             var refused = new HashSet<ResourceRef>();
             foreach (var error in result.FieldErrors)
             {

@@ -165,7 +165,7 @@ public class InputSourceTests
     }
 
     [Fact]
-    public void Unknown_kinds_are_skipped_never_an_error()
+    public void Unknown_kinds_are_skipped_never_an_error_and_istio_ones_warned_about()
     {
         var result = Load("""
             apiVersion: v1
@@ -187,6 +187,10 @@ public class InputSourceTests
         Assert.Empty(result.Resources);
         Assert.Equal(["ConfigMap settings", "AuthorizationPolicy gw", "VirtualService wrong-group"], result.Skipped.Select(s => $"{s.Kind} {s.Name}"));
         Assert.Equal([1, 6, 11], result.Skipped.Select(s => s.Span.Line));
+        // Skipped, but not silently when an Istio user may think it is enforced or misplaced.
+        Assert.Equal(
+            ["AuthorizationPolicy security.istio.io/v1 is not enforced by Switchyard; ignored", "security.istio.io has no kind VirtualService; ignored"],
+            result.Warnings.Select(w => w.Message));
     }
 
     [Fact]

@@ -64,7 +64,98 @@ public class SyntaxErrorTests
         var result = Load("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"a\n  namespace: b\n");
         var error = Assert.Single(result.SyntaxErrors);
         Assert.Contains("quoted scalar", error.Message);
-        Assert.InRange(error.Span.Line, 4, 6);
+        Assert.Equal(4, error.Span.Line);
+    }
+
+    // The mistakes below are reported by YamlDotNet lines after the one to fix; the message
+    // must point at the line a user would edit.
+
+    [Fact]
+    public void An_unclosed_quote_closed_by_a_later_line_is_reported_where_it_was_opened()
+    {
+        var result = Load("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: "reviews
+              namespace: "shop"
+            spec:
+              ports: [{port: 80}]
+            """);
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.Equal(4, error.Span.Line);
+        Assert.Contains("quote", error.Message);
+    }
+
+    [Fact]
+    public void An_unclosed_flow_mapping_is_reported_where_it_was_opened()
+    {
+        var result = Load("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: reviews
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: {host: reviews}
+            """);
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.Equal(3, error.Span.Line);
+    }
+
+    [Fact]
+    public void An_unclosed_flow_list_is_reported_where_it_was_opened()
+    {
+        var result = Load("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              hosts: [reviews, ratings
+              http:
+              - route:
+                - destination:
+                    host: reviews
+            """);
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.Equal(6, error.Span.Line);
+    }
+
+    [Fact]
+    public void A_list_item_indented_one_space_too_far_is_reported_on_its_line()
+    {
+        var result = Load("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              http:
+              - route:
+                - destination:
+                    host: reviews
+                  weight: 50
+                 - destination:
+                    host: ratings
+            """);
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.Equal(11, error.Span.Line);
+    }
+
+    [Fact]
+    public void A_key_without_its_colon_is_reported_on_its_line()
+    {
+        var result = Load("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name reviews
+              namespace: shop
+            """);
+        var error = Assert.Single(result.SyntaxErrors);
+        Assert.Equal(4, error.Span.Line);
     }
 
     [Fact]
