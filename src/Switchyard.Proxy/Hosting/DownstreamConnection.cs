@@ -18,37 +18,11 @@ internal sealed class DownstreamConnection(ConnectionContext connection)
     /// <summary>No request in flight and not already being shed.</summary>
     public bool IsIdle => Volatile.Read(ref _inFlight) == 0 && Volatile.Read(ref _shedding) == 0;
 
-    /// <summary>Runs one request of this connection, marked in flight until it ends. No extra
-    /// state machine when the request completes synchronously.</summary>
-    public Task ServeAsync(RequestDelegate handler, HttpContext context)
-    {
-        Interlocked.Increment(ref _inFlight);
-        Task task;
-        try
-        {
-            task = handler(context);
-        }
-        catch
-        {
-            Interlocked.Decrement(ref _inFlight);
-            throw;
-        }
-        if (!task.IsCompleted) return EndAfterAsync(task);
-        Interlocked.Decrement(ref _inFlight);
-        return task;
-    }
+    /// <summary>A request of this connection starts: it is busy until <see cref="RequestEnded"/>.
+    /// Called from the handler's own try/finally, so marking costs no extra state machine.</summary>
+    public void RequestStarted() => Interlocked.Increment(ref _inFlight);
 
-    private async Task EndAfterAsync(Task request)
-    {
-        try
-        {
-            await request.ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
-    }
+    public void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>Asks the connection to close, gracefully: Kestrel closes an idle HTTP/1.1
     /// keep-alive connection at once and lets a request that slipped in finish with

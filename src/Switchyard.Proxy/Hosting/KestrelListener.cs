@@ -61,6 +61,10 @@ internal sealed class KestrelListener : IAsyncDisposable
         // Kestrel warns at start that a cleartext Http1AndHttp2 endpoint speaks only HTTP/1.1;
         // Http2PriorKnowledgeSelector makes that untrue, so only Kestrel's errors are shown.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        // ASP.NET's hosting diagnostics open a logging scope for every request whenever its logger
+        // is enabled at any level (HostingApplicationDiagnostics.BeginRequest checks Critical):
+        // an allocation and work per request for nothing we log. Off, as with no provider at all.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting", LogLevel.None);
         // A listener that cannot bind is reported once, by the host, in one line; the generic
         // host would log the same failure again with its stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);

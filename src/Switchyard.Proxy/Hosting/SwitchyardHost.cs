@@ -144,9 +144,9 @@ public sealed class SwitchyardHost : IAsyncDisposable
     {
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
         var handler = new ProxyHandler(State, forwarder, Options.Random, Options.Time, Options.Listen.Port, OnOutcome(_accessLog, Options.OnOutcome));
-        RequestDelegate serve = handler.HandleAsync;
-        // Each request marks its connection busy, so that idle connections are the ones shed at the cap.
-        app.Run(context => context.Features.Get<DownstreamConnection>() is { } connection ? connection.ServeAsync(serve, context) : serve(context));
+        // Each request marks its connection busy (ProxyHandler, in its finally), so that idle
+        // connections are the ones shed at the cap.
+        app.Run(handler.HandleAsync);
     }
 
     private async Task StartListenerAsync(ListenerRegistration registration, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Cors;
 using Switchyard.Proxy.DirectResponse;
 using Switchyard.Proxy.Faults;
+using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Mirror;
 using Switchyard.Proxy.Redirect;
@@ -61,7 +62,10 @@ public sealed class ProxyHandler(
     private async Task RunAsync(ProxyContext ctx)
     {
         // One method for the whole path (no helper state machine per request), inside the try
-        // whose finally gives back what the request holds.
+        // whose finally gives back what the request holds. The downstream connection is marked
+        // busy meanwhile, so the connection cap sheds idle connections first.
+        var connection = ctx.Http.Features.Get<DownstreamConnection>();
+        connection?.RequestStarted();
         try
         {
             if (!AuthorityPort.IsValid(ctx.Http.Request.Host))
@@ -144,6 +148,7 @@ public sealed class ProxyHandler(
         {
             ctx.Lease.End();
             ctx.RetryBody?.Release();
+            connection?.RequestEnded();
         }
     }
 }
