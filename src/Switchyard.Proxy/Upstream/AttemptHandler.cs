@@ -58,7 +58,31 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         while (true)
         {
             ctx.Attempts++;
-            var outcome = await UpstreamAttempt.RunAsync(ctx, request, _upstream, timeouts.PerTry, time, routeTimer, loopToken, cancellationToken).ConfigureAwait(false);
+            AttemptOutcome outcome;
+            if (timeouts.PerTry > TimeSpan.Zero || ctx.Cluster!.Pool is not null)
+            {
+                outcome = await UpstreamAttempt.RunAsync(ctx, request, _upstream, timeouts.PerTry, time, routeTimer, loopToken, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Istio's default (no per-try timeout, no pool limits): the send runs in this
+                // state machine, without the attempt's own async layer. Admission only picks the
+                // protocol here and never waits.
+                var admission = PoolAdmission.ApplyAsync(ctx, request, loopToken);
+                var overflow = admission.IsCompleted ? admission.GetAwaiter().GetResult() : await admission.ConfigureAwait(false);
+                if (overflow is not null) outcome = AttemptOutcome.Overflowed(overflow);
+                else
+                {
+                    try
+                    {
+                        outcome = AttemptOutcome.Answered(await _upstream.SendAsync(request, loopToken).ConfigureAwait(false));
+                    }
+                    catch (Exception e) when (UpstreamFailure.IsTransportFailure(e))
+                    {
+                        outcome = UpstreamAttempt.Failed(ctx, e, routeTimer, null, cancellationToken);
+                    }
+                }
+            }
             if (outcome.ReachedEndpoint) ctx.Cluster!.Outlier?.Report(ctx.Upstream!, outcome.Response, outcome.FailureForOutlier);
 
             var status = retry.ShouldRetry(outcome, ctx, request);

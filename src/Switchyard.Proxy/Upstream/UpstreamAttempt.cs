@@ -28,11 +28,18 @@ public static class UpstreamAttempt
         }
         catch (Exception e) when (UpstreamFailure.IsTransportFailure(e))
         {
-            if (downstream.IsCancellationRequested || UpstreamFailure.IsDownstream(e, ctx.Http.RequestAborted))
-                return AttemptOutcome.Downstream(e);
-            if (routeTimer?.Fired == true) return AttemptOutcome.Failed(AttemptOutcomeKind.RouteTimeout);
-            if (perTry?.IsCancellationRequested == true) return AttemptOutcome.Failed(AttemptOutcomeKind.PerTryTimeout);
-            return AttemptOutcome.From(UpstreamFailure.Classify(e));
+            return Failed(ctx, e, routeTimer, perTry, downstream);
         }
+    }
+
+    /// <summary>What a transport failure of the send means: the client's doing (DC), the route or
+    /// per-try timeout, or the upstream's failure in Envoy's terms.</summary>
+    public static AttemptOutcome Failed(ProxyContext ctx, Exception e, RouteTimer? routeTimer, CancellationTokenSource? perTry, CancellationToken downstream)
+    {
+        if (downstream.IsCancellationRequested || UpstreamFailure.IsDownstream(e, ctx.Http.RequestAborted))
+            return AttemptOutcome.Downstream(e);
+        if (routeTimer?.Fired == true) return AttemptOutcome.Failed(AttemptOutcomeKind.RouteTimeout);
+        if (perTry?.IsCancellationRequested == true) return AttemptOutcome.Failed(AttemptOutcomeKind.PerTryTimeout);
+        return AttemptOutcome.From(UpstreamFailure.Classify(e));
     }
 }
