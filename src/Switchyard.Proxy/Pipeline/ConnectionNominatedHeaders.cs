@@ -28,12 +28,8 @@ public static class ConnectionNominatedHeaders
         foreach (var value in connection)
         {
             var rest = value.AsSpan();
-            while (!rest.IsEmpty)
+            while (NextNominated(ref rest, out var token))
             {
-                var comma = rest.IndexOf(',');
-                var token = (comma < 0 ? rest : rest[..comma]).Trim();
-                rest = comma < 0 ? default : rest[(comma + 1)..];
-                if (token.IsEmpty || IsConnectionOption(token)) continue;
                 var name = token.ToString();
                 upstream.Headers.Remove(name);
                 upstream.Content?.Headers.Remove(name);
@@ -48,15 +44,23 @@ public static class ConnectionNominatedHeaders
         foreach (var value in values)
         {
             var rest = value.AsSpan();
-            while (!rest.IsEmpty)
-            {
-                var comma = rest.IndexOf(',');
-                var token = (comma < 0 ? rest : rest[..comma]).Trim();
-                rest = comma < 0 ? default : rest[(comma + 1)..];
-                if (token.IsEmpty || IsConnectionOption(token)) continue;
-                downstream.Remove(token.ToString());
-            }
+            while (NextNominated(ref rest, out var token)) downstream.Remove(token.ToString());
         }
+    }
+
+    /// <summary>The next field name a Connection value nominates (its comma-separated tokens,
+    /// less the connection options themselves); false at the end of the value.</summary>
+    private static bool NextNominated(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
+    {
+        while (!rest.IsEmpty)
+        {
+            var comma = rest.IndexOf(',');
+            token = (comma < 0 ? rest : rest[..comma]).Trim();
+            rest = comma < 0 ? default : rest[(comma + 1)..];
+            if (!token.IsEmpty && !IsConnectionOption(token)) return true;
+        }
+        token = default;
+        return false;
     }
 
     /// <summary>Tokens that are connection options rather than field names (or name fields that are

@@ -58,29 +58,26 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         while (true)
         {
             ctx.Attempts++;
+            // One attempt, in this loop's own state machine (no async layer per attempt): pool
+            // admission, then the send under the per-try timeout. Only the exceptions an upstream
+            // can cause are caught; anything else is a bug in the proxy and is never counted
+            // against the endpoint.
             AttemptOutcome outcome;
-            if (timeouts.PerTry > TimeSpan.Zero || ctx.Cluster!.Pool is not null)
+            if (await PoolAdmission.ApplyAsync(ctx, request, loopToken).ConfigureAwait(false) is { } overflow)
             {
-                outcome = await UpstreamAttempt.RunAsync(ctx, request, _upstream, timeouts.PerTry, time, routeTimer, loopToken, cancellationToken).ConfigureAwait(false);
+                outcome = AttemptOutcome.Overflowed(overflow);
             }
             else
             {
-                // Istio's default (no per-try timeout, no pool limits): the send runs in this
-                // state machine, without the attempt's own async layer. Admission only picks the
-                // protocol here and never waits.
-                var admission = PoolAdmission.ApplyAsync(ctx, request, loopToken);
-                var overflow = admission.IsCompleted ? admission.GetAwaiter().GetResult() : await admission.ConfigureAwait(false);
-                if (overflow is not null) outcome = AttemptOutcome.Overflowed(overflow);
-                else
+                using var perTry = timeouts.PerTry > TimeSpan.Zero ? new CancellationTokenSource(timeouts.PerTry, time) : null;
+                using var attempt = perTry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(loopToken, perTry.Token);
+                try
                 {
-                    try
-                    {
-                        outcome = AttemptOutcome.Answered(await _upstream.SendAsync(request, loopToken).ConfigureAwait(false));
-                    }
-                    catch (Exception e) when (UpstreamFailure.IsTransportFailure(e))
-                    {
-                        outcome = UpstreamAttempt.Failed(ctx, e, routeTimer, null, cancellationToken);
-                    }
+                    outcome = AttemptOutcome.Answered(await _upstream.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false));
+                }
+                catch (Exception e) when (UpstreamFailure.IsTransportFailure(e))
+                {
+                    outcome = UpstreamFailure.OutcomeOf(ctx, e, routeTimer, perTry, cancellationToken);
                 }
             }
             if (outcome.ReachedEndpoint) ctx.Cluster!.Outlier?.Report(ctx.Upstream!, outcome.Response, outcome.FailureForOutlier);

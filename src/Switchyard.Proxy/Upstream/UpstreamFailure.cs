@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using Switchyard.Proxy.Pipeline;
+using Switchyard.Proxy.Timeouts;
 
 namespace Switchyard.Proxy.Upstream;
 
@@ -39,6 +41,16 @@ public static class UpstreamFailure
                 or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
                 return true;
         return false;
+    }
+
+    /// <summary>What a transport failure of one attempt's send means: the client's doing (DC),
+    /// the route or per-try timeout, or the upstream's failure in Envoy's terms.</summary>
+    public static AttemptOutcome OutcomeOf(ProxyContext ctx, Exception e, RouteTimer? routeTimer, CancellationTokenSource? perTry, CancellationToken downstream)
+    {
+        if (downstream.IsCancellationRequested || IsDownstream(e, ctx.Http.RequestAborted)) return AttemptOutcome.Downstream(e);
+        if (routeTimer?.Fired == true) return AttemptOutcome.Failed(AttemptOutcomeKind.RouteTimeout);
+        if (perTry?.IsCancellationRequested == true) return AttemptOutcome.Failed(AttemptOutcomeKind.PerTryTimeout);
+        return AttemptOutcome.From(Classify(e));
     }
 
     public static UpstreamFailureKind Classify(Exception error)
