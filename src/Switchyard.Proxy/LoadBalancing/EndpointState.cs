@@ -20,6 +20,7 @@ public sealed class EndpointState
         Key = endpoint.Key;
         AddedTimestamp = addedTimestamp;
         DestinationPrefix = "http://" + Key;
+        Uris = new Upstream.DestinationUris(DestinationPrefix);
     }
 
     /// <summary><c>address:port</c>, fixed for the state's life.</summary>
@@ -27,6 +28,13 @@ public sealed class EndpointState
 
     /// <summary>What the forwarder is given (<c>http://10.0.0.1:8080</c>), built once, not per request.</summary>
     public string DestinationPrefix { get; }
+
+    /// <summary>This endpoint's upstream request URIs, shared by requests with the same path and query.</summary>
+    public Upstream.DestinationUris Uris { get; }
+
+    /// <summary>The request transformer for routes without rewrites or header edits, made once
+    /// for this endpoint by <see cref="Pipeline.ProxyTransformer.For"/>.</summary>
+    internal Pipeline.ProxyTransformer? PlainTransformer;
 
     /// <summary>The endpoint as the current snapshot describes it.</summary>
     public Endpoint Endpoint => Volatile.Read(ref _endpoint);

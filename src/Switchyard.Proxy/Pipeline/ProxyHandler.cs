@@ -124,7 +124,7 @@ public sealed class ProxyHandler(
             // From here the endpoint's active-request count is the lease's; RunAsync ends it.
             ctx.Lease.Start(endpoint);
 
-            var error = await forwarder.SendAsync(ctx.Http, endpoint.DestinationPrefix, new RequestInvoker(client.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx))
+            var error = await forwarder.SendAsync(ctx.Http, endpoint.DestinationPrefix, new RequestInvoker(client.Invoker.Attempts, ctx), RequestConfig, ProxyTransformer.For(ctx, endpoint))
                 .ConfigureAwait(false);
             if (error != ForwarderError.None) ForwardErrors.Record(ctx, error);
         }

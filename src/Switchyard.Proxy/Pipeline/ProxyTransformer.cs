@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Switchyard.Proxy.Headers;
+using Switchyard.Proxy.LoadBalancing;
 using Switchyard.Proxy.Rewrite;
+using Switchyard.Proxy.Upstream;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Switchyard.Proxy.Pipeline;
@@ -12,19 +14,23 @@ namespace Switchyard.Proxy.Pipeline;
 /// </summary>
 public sealed class ProxyTransformer : HttpTransformer
 {
-    /// <summary>For routes without rewrites or header operations: shared, nothing per request.</summary>
-    private static readonly ProxyTransformer PreserveAuthority = new(null);
-
     private readonly ProxyContext? _ctx;
+    private readonly DestinationUris _uris;
 
-    private ProxyTransformer(ProxyContext? ctx) => _ctx = ctx;
+    private ProxyTransformer(ProxyContext? ctx, DestinationUris uris) => (_ctx, _uris) = (ctx, uris);
 
-    /// <summary>The transformer for this request: its own only when its route rewrites or edits headers.</summary>
-    public static ProxyTransformer For(ProxyContext ctx) =>
-        ctx.Route is { Rewrite: null, Headers: null } ? PreserveAuthority : new ProxyTransformer(ctx);
+    /// <summary>The transformer for this request to <paramref name="endpoint"/>: the endpoint's
+    /// shared one (nothing per request) unless the route rewrites or edits headers.</summary>
+    public static ProxyTransformer For(ProxyContext ctx, EndpointState endpoint) =>
+        ctx.Route is { Rewrite: null, Headers: null }
+            ? endpoint.PlainTransformer ??= new ProxyTransformer(null, endpoint.Uris)
+            : new ProxyTransformer(ctx, endpoint.Uris);
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
+        // The forwarder builds the URI only when the transformer left it unset; the endpoint's
+        // cache gives the same URI without parsing it again.
+        proxyRequest.RequestUri = _uris.For(httpContext.Request.Path, httpContext.Request.QueryString);
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         proxyRequest.Headers.Host = httpContext.Request.Host.Value;
         ConnectionNominatedHeaders.RemoveFrom(httpContext.Request, proxyRequest);
