@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Switchyard.Cli;
 using Switchyard.Soak.Proxy;
+using Switchyard.Tests.Fuzz;
 using Switchyard.Tests.Loading;
 
 namespace Switchyard.Soak.Fuzz;

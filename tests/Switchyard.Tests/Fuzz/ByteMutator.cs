@@ -1,4 +1,4 @@
-namespace Switchyard.Soak.Fuzz;
+namespace Switchyard.Tests.Fuzz;
 
 /// <summary>
 /// Byte-level damage to a document's UTF-8 bytes, the kind a disk, a copy or a bad encoder does:

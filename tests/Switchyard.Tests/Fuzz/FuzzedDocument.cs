@@ -1,7 +1,7 @@
 using System.Text;
 using Switchyard.Tests.Loading;
 
-namespace Switchyard.Soak.Fuzz;
+namespace Switchyard.Tests.Fuzz;
 
 /// <summary>
 /// Document number <c>n</c> of a fuzz run: a seed document (the examples and two rich ones)
