@@ -18,22 +18,17 @@ internal static class BackendKillSoak
 {
     public static async Task<int> RunAsync(SoakArgs args)
     {
-        var cli = args.Required("--cli");
         var duration = args.Duration("--duration", TimeSpan.FromMinutes(30));
         var every = args.Duration("--kill-every", TimeSpan.FromSeconds(1));
         var workers = args.Int("--workers", 4);
-        var work = Directory.CreateTempSubdirectory("switchyard-soak-kill-").FullName;
-        var config = Directory.CreateDirectory(Path.Combine(work, "config")).FullName;
+        var work = SoakWork.Create(args, "kill");
         int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var victimName = $"backend 127.0.0.1:{ports[2]}";
-        string Port(int i) => ports[i].ToString(CultureInfo.InvariantCulture);
-        using var stable = CliProcess.Start(cli, Path.Combine(work, "stable.log"), "echo", Port(0), Port(1));
-        var victim = CliProcess.Start(cli, Path.Combine(work, "victim.log"), "echo", Port(2));
-        foreach (var p in ports)
-            if (!await FreePort.WaitAcceptingAsync(p, TimeSpan.FromSeconds(60))) throw new InvalidOperationException("echo backends did not start");
-        File.WriteAllText(Path.Combine(config, "shop.yaml"), ShopYaml.Config(ports));
+        using var stable = await work.StartEchoAsync("stable.log", ports[0], ports[1]);
+        var victim = await work.StartEchoAsync("victim.log", ports[2]);
+        File.WriteAllText(Path.Combine(work.ConfigDir, "shop.yaml"), ShopYaml.Config(ports));
 
-        using var proxy = await ProxyProcess.StartAsync(cli, config, work);
+        using var proxy = await work.StartProxyAsync();
         await using var memory = MemorySampler.ForProcess(proxy.Process.Pid, TimeSpan.FromSeconds(5));
         var cycles = new KillCycles();
         long inFlight = 0, outside = 0, victimServed = 0;
@@ -62,8 +57,7 @@ internal static class BackendKillSoak
             victim.Kill();
             victim.Dispose();
             cycles.Killed(cycle, Stopwatch.GetTimestamp());
-            victim = CliProcess.Start(cli, Path.Combine(work, "victim.log"), "echo", Port(2));
-            if (!await FreePort.WaitAcceptingAsync(ports[2], TimeSpan.FromSeconds(30))) throw new InvalidOperationException("the victim did not restart");
+            victim = await work.StartEchoAsync("victim.log", ports[2]);
             cycles.Up(cycle, Stopwatch.GetTimestamp());
             if (proxy.Process.HasExited) throw new InvalidOperationException($"the proxy exited; see {proxy.Log}");
             if ((int)clock.Elapsed.TotalSeconds % 60 == 0)

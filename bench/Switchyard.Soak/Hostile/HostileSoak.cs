@@ -17,17 +17,14 @@ internal static class HostileSoak
 {
     public static async Task<int> RunAsync(SoakArgs args)
     {
-        var cli = args.Required("--cli");
         var idle = args.Int("--idle", 20_000);
         var slowClients = args.Int("--slowloris", 500);
         var duration = args.Duration("--duration", TimeSpan.FromMinutes(2));
-        var work = Directory.CreateTempSubdirectory("switchyard-soak-hostile-").FullName;
-        var config = Directory.CreateDirectory(Path.Combine(work, "config")).FullName;
+        var work = SoakWork.Create(args, "hostile");
         var port = FreePort.Next();
-        using var echo = CliProcess.Start(cli, Path.Combine(work, "echo.log"), "echo", port.ToString(CultureInfo.InvariantCulture));
-        if (!await FreePort.WaitAcceptingAsync(port, TimeSpan.FromSeconds(60))) throw new InvalidOperationException("echo backend did not start");
-        File.WriteAllText(Path.Combine(config, "shop.yaml"), ShopYaml.Config([port]));
-        using var proxy = await ProxyProcess.StartAsync(cli, config, work,
+        using var echo = await work.StartEchoAsync("echo.log", port);
+        File.WriteAllText(Path.Combine(work.ConfigDir, "shop.yaml"), ShopYaml.Config([port]));
+        using var proxy = await work.StartProxyAsync(
             "--request-headers-timeout", "10s", "--max-request-bytes", Oversized.MaxBody.ToString(CultureInfo.InvariantCulture));
         await using var memory = MemorySampler.ForProcess(proxy.Process.Pid, TimeSpan.FromSeconds(1));
 

@@ -9,7 +9,8 @@ internal static class ShopYaml
 {
     public const string Host = "shop";
 
-    public static string Config(int[] ports) => $$$"""
+    /// <summary>The service's endpoints: one per port on 127.0.0.1, labelled <c>version: vN</c> (1-based).</summary>
+    public static string ServiceEntry(int[] ports) => $$$"""
         apiVersion: networking.istio.io/v1
         kind: ServiceEntry
         metadata: {name: shop, namespace: default}
@@ -19,8 +20,10 @@ internal static class ShopYaml
           resolution: STATIC
           ports: [{number: 80, name: http, protocol: HTTP}]
           endpoints:
-        {{{string.Join("\n", ports.Select(p => $"  - {{address: 127.0.0.1, ports: {{http: {p}}}}}"))}}}
-        ---
+        {{{string.Join("\n", ports.Select((p, i) => $"  - {{address: 127.0.0.1, ports: {{http: {p}}}, labels: {{version: v{i + 1}}}}}"))}}}
+        """;
+
+    public static string Config(int[] ports) => ServiceEntry(ports) + "\n---\n" + """
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: shop, namespace: default}

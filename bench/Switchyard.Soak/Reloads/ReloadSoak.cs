@@ -19,21 +19,17 @@ internal static class ReloadSoak
 {
     public static async Task<int> RunAsync(SoakArgs args)
     {
-        var cli = args.Required("--cli");
         var reloads = args.Int("--reloads", 1000);
         var workers = args.Int("--workers", 4);
-        var work = Directory.CreateTempSubdirectory("switchyard-soak-reloads-").FullName;
-        var config = Directory.CreateDirectory(Path.Combine(work, "config")).FullName;
+        var work = SoakWork.Create(args, "reloads");
         int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var names = ports.Select(p => $"backend 127.0.0.1:{p}").ToArray();
-        using var echo = CliProcess.Start(cli, Path.Combine(work, "echo.log"), ["echo", .. ports.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
-        foreach (var p in ports)
-            if (!await FreePort.WaitAcceptingAsync(p, TimeSpan.FromSeconds(60))) throw new InvalidOperationException("echo backends did not start");
-        File.WriteAllText(Path.Combine(config, "shop-endpoints.yaml"), ReloadYaml.Endpoints(ports));
-        var vs = Path.Combine(config, "shop-vs.yaml");
+        using var echo = await work.StartEchoAsync("echo.log", ports);
+        File.WriteAllText(Path.Combine(work.ConfigDir, "shop-endpoints.yaml"), ReloadYaml.Endpoints(ports));
+        var vs = Path.Combine(work.ConfigDir, "shop-vs.yaml");
         File.WriteAllText(vs, ReloadYaml.Good("v1", 0));
 
-        using var proxy = await ProxyProcess.StartAsync(cli, config, work);
+        using var proxy = await work.StartProxyAsync();
         await using var memory = MemorySampler.ForProcess(proxy.Process.Pid, TimeSpan.FromSeconds(1));
         var windows = new ServedWindows();
         windows.Open(Stopwatch.GetTimestamp(), names[0]);
@@ -59,7 +55,7 @@ internal static class ReloadSoak
             {
                 var subset = good % 2 == 0 ? 1 : 0; // v2, v1, v2, ...
                 windows.CloseLast(written);
-                Replace(work, vs, ReloadYaml.Good($"v{subset + 1}", i));
+                Replace(work.Dir, vs, ReloadYaml.Good($"v{subset + 1}", i));
                 await WaitAsync(async () => await proxy.ConfigVersionAsync() > version && !await RejectsAsync(proxy), $"edit {i} (good) never went live");
                 version = await proxy.ConfigVersionAsync();
                 windows.Open(Stopwatch.GetTimestamp(), names[subset]);
@@ -67,7 +63,7 @@ internal static class ReloadSoak
             }
             else
             {
-                Replace(work, vs, ReloadYaml.Rejected(i / 2));
+                Replace(work.Dir, vs, ReloadYaml.Rejected(i / 2));
                 await WaitAsync(() => RejectsAsync(proxy), $"edit {i} (rejected) never showed on /rejected");
                 if (await proxy.ConfigVersionAsync() != version) throw new InvalidOperationException($"edit {i} (rejected) changed the config version");
                 rejected++;

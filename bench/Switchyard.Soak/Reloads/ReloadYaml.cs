@@ -10,20 +10,7 @@ internal static class ReloadYaml
 {
     public const string Host = "shop";
 
-    public static string Endpoints(int[] ports) => $$$"""
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata: {name: shop, namespace: default}
-        spec:
-          hosts: [shop.default.svc.cluster.local]
-          location: MESH_INTERNAL
-          resolution: STATIC
-          ports: [{number: 80, name: http, protocol: HTTP}]
-          endpoints:
-          - {address: 127.0.0.1, ports: {http: {{{ports[0]}}}}, labels: {version: v1}}
-          - {address: 127.0.0.1, ports: {http: {{{ports[1]}}}}, labels: {version: v2}}
-          - {address: 127.0.0.1, ports: {http: {{{ports[2]}}}}, labels: {version: v3}}
-        ---
+    public static string Endpoints(int[] ports) => Proxy.ShopYaml.ServiceEntry(ports) + "\n---\n" + """
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: shop, namespace: default}

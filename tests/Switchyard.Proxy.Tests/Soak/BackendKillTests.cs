@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchyard.Loading;
-using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Tests.TestSupport;
-using Switchyard.Sources;
 
 namespace Switchyard.Proxy.Tests.Soak;
 
@@ -30,22 +26,13 @@ public sealed class BackendKillTests(ITestOutputHelper output)
         var victim = backends[2];
         try
         {
-            var config = new InMemorySource();
-            config.Set(ConfigLoader.LoadText(MeshYaml.Join(
+            await using var host = await SoakHost.StartAsync(MeshYaml.Join(
                 MeshYaml.VirtualService("shop", "- route: [{destination: {host: shop}}]"),
                 MeshYaml.DestinationRule("shop", trafficPolicy: """
                     loadBalancer: {simple: ROUND_ROBIN}
                     outlierDetection: {consecutive5xxErrors: 3, interval: 50ms, baseEjectionTime: 100ms, maxEjectionPercent: 50}
                     """),
-                ServiceEntryYaml.For("shop", backends.Select(b => (b.Port, "app: shop")))), "test.yaml").Resources);
-            await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
-            {
-                Listen = new IPEndPoint(IPAddress.Loopback, 0),
-                Admin = null,
-                Sources = [config],
-                Random = new SeededRandom(1),
-                LoggerFactory = NullLoggerFactory.Instance,
-            }, TestContext.Current.CancellationToken);
+                ServiceEntryYaml.For("shop", backends.Select(b => (b.Port, "app: shop")))));
             var cluster = host.State.Current.Clusters[Cluster];
             var endpoint = cluster.Endpoints.Single(e => e.Endpoint.ToString().EndsWith(":" + victim.Port, StringComparison.Ordinal));
 

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchyard.Loading;
-using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Tests.TestSupport;
-using Switchyard.Sources;
 
 namespace Switchyard.Proxy.Tests.Soak;
 
@@ -25,19 +20,9 @@ public sealed class BusyClientSheddingTests
     public async Task A_keep_alive_client_older_than_an_idle_flood_keeps_its_connection_while_newcomers_shed_the_flood()
     {
         await using var backend = await ScriptedBackend.StartAsync("shop", (c, _, b) => ScriptedBackend.AnswerAsync(c, b));
-        var config = new InMemorySource();
-        config.Set(ConfigLoader.LoadText(MeshYaml.Join(
+        await using var host = await SoakHost.StartAsync(MeshYaml.Join(
             MeshYaml.VirtualService("shop", "- route: [{destination: {host: shop}}]"),
-            ServiceEntryYaml.For("shop", [(backend.Port, "app: shop")])), "test.yaml").Resources);
-        await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
-        {
-            Listen = new IPEndPoint(IPAddress.Loopback, 0),
-            Admin = null,
-            Sources = [config],
-            Random = new SeededRandom(1),
-            LoggerFactory = NullLoggerFactory.Instance,
-            MaxConnections = Cap,
-        }, TestContext.Current.CancellationToken);
+            ServiceEntryYaml.For("shop", [(backend.Port, "app: shop")])), Cap);
         var port = host.ProxyUri.Port;
 
         // The client first, then a flood that fills the cap; one at a time, so arrival order is known.

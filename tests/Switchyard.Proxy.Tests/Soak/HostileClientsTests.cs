@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchyard.Loading;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Tests.TestSupport;
-using Switchyard.Sources;
 
 namespace Switchyard.Proxy.Tests.Soak;
 
@@ -22,32 +19,14 @@ public sealed class HostileClientsTests(ITestOutputHelper output)
     private const int Slowloris = 20;
     private const int WellBehaved = 200;
 
-    private static async Task<(SwitchyardHost Host, ScriptedBackend Backend)> StartAsync(int cap)
-    {
-        var backend = await ScriptedBackend.StartAsync("shop", (c, _, b) => ScriptedBackend.AnswerAsync(c, b));
-        var config = new InMemorySource();
-        config.Set(ConfigLoader.LoadText(MeshYaml.Join(
-            MeshYaml.VirtualService("shop", "- route: [{destination: {host: shop}}]"),
-            ServiceEntryYaml.For("shop", [(backend.Port, "app: shop")])), "test.yaml").Resources);
-        var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
-        {
-            Listen = new IPEndPoint(IPAddress.Loopback, 0),
-            Admin = null,
-            Sources = [config],
-            Random = new SeededRandom(1),
-            LoggerFactory = NullLoggerFactory.Instance,
-            MaxConnections = cap,
-            Limits = new DownstreamLimits { RequestHeadersTimeout = TimeSpan.FromSeconds(1), MaxRequestBodySize = 1000 },
-        }, TestContext.Current.CancellationToken);
-        return (host, backend);
-    }
-
     [Fact]
     public async Task Idle_flood_slowloris_and_oversized_requests_get_Envoys_answers_while_a_well_behaved_client_keeps_getting_200()
     {
-        var (host, backend) = await StartAsync(Cap);
-        await using var _ = backend;
-        await using var __ = host;
+        await using var backend = await ScriptedBackend.StartAsync("shop", (c, _, b) => ScriptedBackend.AnswerAsync(c, b));
+        await using var host = await SoakHost.StartAsync(MeshYaml.Join(
+                MeshYaml.VirtualService("shop", "- route: [{destination: {host: shop}}]"),
+                ServiceEntryYaml.For("shop", [(backend.Port, "app: shop")])),
+            Cap, new DownstreamLimits { RequestHeadersTimeout = TimeSpan.FromSeconds(1), MaxRequestBodySize = 1000 });
         var port = host.ProxyUri.Port;
         var sockets = new List<Socket>();
         try

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchyard.Loading;
 using Switchyard.Proxy.Demo;
-using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Tests.TestSupport;
 using Switchyard.Sources;
 
@@ -66,14 +63,7 @@ public sealed class ReloadUnderLoadTests
                 MeshYaml.DestinationRule("shop", subsets: string.Join("\n", versions.Select(v => $"- {{name: {v}, labels: {{version: {v}}}}}")))));
             var vs = Path.Combine(dir, VsFile);
             File.WriteAllText(vs, Good("v1", 0));
-            await using var host = await SwitchyardHost.StartAsync(new SwitchyardHostOptions
-            {
-                Listen = new IPEndPoint(IPAddress.Loopback, 0),
-                Admin = null,
-                Sources = [new FileSource([dir], new LoadOptions(), TimeProvider.System, TimeSpan.FromMilliseconds(20))],
-                Random = new SeededRandom(1),
-                LoggerFactory = NullLoggerFactory.Instance,
-            }, TestContext.Current.CancellationToken);
+            await using var host = await SoakHost.StartAsync(new FileSource([dir], new LoadOptions(), TimeProvider.System, TimeSpan.FromMilliseconds(20)));
             long Version() => host.State.Current.Snapshot.Version;
             bool RejectsVs() => host.Admin.Rejected.Any(d => d.Severity == Diagnostics.Severity.Error && d.Span.File.EndsWith(VsFile, StringComparison.Ordinal));
 
