@@ -14,6 +14,7 @@ internal sealed class DownstreamConnection(ConnectionContext connection)
 {
     private int _inFlight;
     private int _shedding;
+    private int _usedSincePass;
 
     /// <summary>No request in flight and not already being shed.</summary>
     public bool IsIdle => Volatile.Read(ref _inFlight) == 0 && Volatile.Read(ref _shedding) == 0;
@@ -22,7 +23,17 @@ internal sealed class DownstreamConnection(ConnectionContext connection)
     /// Called from the handler's own try/finally, so marking costs no extra state machine.</summary>
     public void RequestStarted() => Interlocked.Increment(ref _inFlight);
 
-    public void RequestEnded() => Interlocked.Decrement(ref _inFlight);
+    public void RequestEnded()
+    {
+        _usedSincePass = 1;
+        Interlocked.Decrement(ref _inFlight);
+    }
+
+    /// <summary>True (once) if a request ended on this connection since the shedding scan last
+    /// passed it: a keep-alive client between two requests is idle for microseconds, and must
+    /// not be taken for an idle flood connection (a second chance, as the CLOCK page-replacement
+    /// algorithm gives recently used pages).</summary>
+    public bool TakeSecondChance() => Interlocked.Exchange(ref _usedSincePass, 0) == 1;
 
     /// <summary>Asks the connection to close, gracefully: Kestrel closes an idle HTTP/1.1
     /// keep-alive connection at once and lets a request that slipped in finish with

@@ -116,7 +116,11 @@ public sealed class DownstreamConnectionLimit
         }
     }
 
-    /// <summary>Asks the oldest idle connection to close; false when every connection is busy.</summary>
+    /// <summary>Asks the oldest idle connection to close; false when every connection is busy.
+    /// A connection that served a request since the last scan passed it goes to the back instead,
+    /// once: under an idle flood a busy keep-alive client (often the oldest connection) was
+    /// otherwise shed in the microseconds between two of its requests, failing the request it
+    /// was sending.</summary>
     private bool ShedOldestIdle()
     {
         while (true)
@@ -124,11 +128,24 @@ public sealed class DownstreamConnectionLimit
             DownstreamConnection? oldest = null;
             lock (_gate)
             {
-                for (var node = _open.First; node is not null; node = node.Next)
+                // At most one second chance per open connection per scan, so the scan ends; when
+                // every idle connection was used, the first of them to come round again is shed.
+                var chances = _open.Count;
+                for (var node = _open.First; node is not null;)
                 {
-                    if (!node.Value.IsIdle) continue;
-                    oldest = node.Value;
-                    break;
+                    var next = node.Next;
+                    if (node.Value.IsIdle)
+                    {
+                        if (chances-- <= 0 || !node.Value.TakeSecondChance())
+                        {
+                            oldest = node.Value;
+                            break;
+                        }
+                        _open.Remove(node);
+                        _open.AddLast(node);
+                        next ??= node; // it was the last one: look at it again, now without its chance
+                    }
+                    node = next;
                 }
             }
             if (oldest is null) return false;

@@ -62,9 +62,11 @@ public class ConnectionLimitTests
         using var client = await ConnectAsync(host, ct);
         Assert.Equal("HTTP/1.1 200 OK", await ExchangeAsync(client, ct));
 
-        // The oldest idle connection (the keep-alive one) made room; the others are still open.
-        Assert.True(await Eventually.TrueAsync(() => IsClosedByPeer(idle[0])));
-        Assert.All(idle.Skip(1), s => Assert.False(IsClosedByPeer(s)));
+        // The oldest idle connection made room: not the keep-alive one, which served a request
+        // since the last shedding scan and gets a second chance (Soak/BusyClientSheddingTests),
+        // but the oldest of the flood. The others are still open.
+        Assert.True(await Eventually.TrueAsync(() => IsClosedByPeer(idle[1])));
+        Assert.All(idle.Where((_, i) => i != 1), s => Assert.False(IsClosedByPeer(s)));
         Assert.Equal(1, host.Connections.Shed);
         Assert.Equal(0, host.Connections.Refused);
         Assert.StartsWith($"downstream connections capped at {Cap} (open files limit {FileLimit.Current()}, ", Assert.Single(logs.Messages(EventIds.ConnectionLimitSet)));
