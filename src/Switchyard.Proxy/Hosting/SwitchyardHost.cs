@@ -34,6 +34,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private readonly bool _ownsLogs;
     private readonly ILogger _logger;
     private readonly AccessLogWriter? _accessLog;
+    private readonly OpenTelemetry.Trace.TracerProvider? _tracing;
     private readonly DownstreamConnectionLimit _connectionLimit;
     private readonly (long Before, long After)? _files;
     private bool _started;
@@ -70,6 +71,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
         Admin.Overloaded = () => _connectionLimit.AtCap;
         // Request metrics are counted only where something can read them: the admin API.
         Admin.Listeners = () => _listeners.Select(l => (l.Name, l.Uri)).ToList();
+        _tracing = options.OtlpEndpoint is { } otlp ? Telemetry.Tracing.OtlpTracing.Start(otlp) : null;
         if (options.Admin is not null) Admin.Metrics = new IstioMetrics(options.Time, SourceIdentity.From(options.Namespace, options.WorkloadLabels));
     }
 
@@ -235,6 +237,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
         foreach (var source in _sources)
             await StepAsync($"closing source {source.Name}", () => { source.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
         if (_accessLog is not null) await StepAsync("flushing the access log", _accessLog.DisposeAsync).ConfigureAwait(false);
+        if (_tracing is not null) await StepAsync("flushing the trace exporter", () => { _tracing.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
         if (_ownsLogs) _logs.Dispose();
     }
 

@@ -151,6 +151,7 @@ public sealed class ProxyHandler(
             ctx.RetryBody?.Release();
             // Istio's request metrics: one call, no allocation once the request's series exists.
             metrics?.Record(ctx);
+            Telemetry.Tracing.RequestSpans.Record(ctx, time);
             connection?.RequestEnded();
         }
     }
