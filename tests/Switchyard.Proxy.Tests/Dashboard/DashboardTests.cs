@@ -9,20 +9,10 @@ namespace Switchyard.Proxy.Tests.Dashboard;
 /// numbers the page shows are the numbers <c>/stats/prometheus</c> gives.</summary>
 public partial class DashboardTests
 {
-    private static readonly string Config = MeshYaml.Join(
-        MeshYaml.DestinationRule("frontend", trafficPolicy: "connectionPool: {http: {http1MaxPendingRequests: 100}}", subsets: """
-            - {name: v1, labels: {version: v1}}
-            - {name: v2, labels: {version: v2}}
-            """),
-        MeshYaml.VirtualService("frontend", """
-            - match: [{headers: {end-user: {exact: jason}}}]
-              route: [{destination: {host: frontend, subset: v2}}]
-            - match: [{headers: {end-user: {exact: canary}}}]
-              route: [{destination: {host: frontend, subset: v3}}]
-            - route:
-              - {destination: {host: frontend, subset: v1}, weight: 80}
-              - {destination: {host: frontend, subset: v2}, weight: 20}
-            """));
+    private static readonly string Config = Metrics.KnownTrafficConfig.With("""
+        - {destination: {host: frontend, subset: v1}, weight: 80}
+        - {destination: {host: frontend, subset: v2}, weight: 20}
+        """);
 
     [Fact]
     public async Task The_page_shows_the_requests_per_version_success_rate_and_routes_that_the_metrics_count()

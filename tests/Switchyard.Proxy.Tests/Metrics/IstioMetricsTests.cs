@@ -7,19 +7,7 @@ namespace Switchyard.Proxy.Tests.Metrics;
 /// would: exact counts per destination_version and response_code, Istio's labels, the 503 NC series.</summary>
 public class IstioMetricsTests
 {
-    // jason goes to v2, everyone else to v1, and "canary" to a subset no DestinationRule defines (503 NC).
-    private static readonly string Config = MeshYaml.Join(
-        MeshYaml.DestinationRule("frontend", subsets: """
-            - {name: v1, labels: {version: v1}}
-            - {name: v2, labels: {version: v2}}
-            """),
-        MeshYaml.VirtualService("frontend", """
-            - match: [{headers: {end-user: {exact: jason}}}]
-              route: [{destination: {host: frontend, subset: v2}}]
-            - match: [{headers: {end-user: {exact: canary}}}]
-              route: [{destination: {host: frontend, subset: v3}}]
-            - route: [{destination: {host: frontend, subset: v1}}]
-            """));
+    private static readonly string Config = KnownTrafficConfig.With("- {destination: {host: frontend, subset: v1}}");
 
     [Fact]
     public async Task Requests_are_counted_per_destination_version_and_response_code_with_a_503_NC_series()
