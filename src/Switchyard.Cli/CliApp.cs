@@ -38,6 +38,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));
         root.Subcommands.Add(EchoCommand.Create(io));
+        root.Subcommands.Add(Commands.ProxyConfig.ProxyConfigCommand.Create(io));
+        root.Subcommands.Add(ExplainCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

@@ -39,7 +39,8 @@ public static class RunCommand
         };
         var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
-        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody }) command.Options.Add(o);
+        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export one OpenTelemetry span per request over OTLP (http://HOST:4318/v1/traces, or http://HOST:4317 for gRPC). Default: off." };
+        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody, otlp }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
@@ -62,6 +63,7 @@ public static class RunCommand
                 AccessLogOutput = io.Out,
                 MaxConnections = parse.GetValue(maxConnections),
                 Limits = limits!,
+                OtlpEndpoint = parse.GetValue(otlp),
             };
             return await RunAsync(io, options, ct);
         });

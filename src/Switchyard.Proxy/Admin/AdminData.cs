@@ -1,4 +1,5 @@
 using Switchyard.Diagnostics;
+using Switchyard.Proxy.Telemetry.Metrics;
 
 namespace Switchyard.Proxy.Admin;
 
@@ -31,4 +32,14 @@ public sealed class AdminData
         get => _overloaded;
         set => _overloaded = value;
     }
+
+    /// <summary>Istio's request metrics, shown at <c>/stats/prometheus</c>, <c>/stats</c> and the
+    /// dashboard; null when the proxy has no admin API (nothing could read them, so nothing counts).</summary>
+    public IstioMetrics? Metrics { get; set; }
+
+    /// <summary>Snapshots published and the time each took, for <c>/stats/prometheus</c>.</summary>
+    public ConfigReloads Reloads { get; } = new();
+
+    /// <summary>The proxy's listeners (name, bound address), for <c>/listeners</c>; set by the host.</summary>
+    public Func<IReadOnlyList<(string Name, Uri Uri)>> Listeners { get; set; } = static () => [];
 }

@@ -14,6 +14,7 @@ public static class AdminEndpoints
         app.MapGet("/ready", (HttpContext c) => Ready(state, data));
         app.MapGet("/config_dump", () => Results.Text(SnapshotJson.Write(state.Current.Snapshot), "application/json"));
         app.MapGet("/rejected", () => Results.Text(DiagnosticFormatter.ToJson(data.Rejected), "application/json"));
+        ObservabilityEndpoints.Map(app, state, data);
     }
 
     /// <summary>Envoy's /ready: 200 LIVE once a snapshot is live; 503 PRE_INITIALIZING before, and

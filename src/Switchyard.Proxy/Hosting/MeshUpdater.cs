@@ -20,8 +20,10 @@ internal sealed class MeshUpdater(ProxyStateHolder state, AdminData admin, Trans
 
     public MeshSnapshot Apply(ConfigSet set)
     {
+        var started = state.Time.GetTimestamp();
         var snapshot = MeshTranslator.Translate(set.Resources, ServiceRegistry.Build(set.Resources), options, set.Version);
         state.Apply(snapshot);
+        admin.Reloads.Record(state.Time.GetElapsedTime(started));
         admin.Rejected = [.. set.Rejected, .. snapshot.Diagnostics];
         Log.SnapshotApplied(logger, set.Version, set.Resources.Count, snapshot.VirtualHosts.Count, snapshot.Clusters.Count);
         if (logger.IsEnabled(LogLevel.Warning))

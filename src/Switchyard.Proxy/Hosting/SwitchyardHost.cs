@@ -12,6 +12,7 @@ using Switchyard.Proxy.Admin;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
+using Switchyard.Proxy.Telemetry.Metrics;
 using Switchyard.Registry;
 using Switchyard.Sources;
 using Switchyard.Translation;
@@ -33,6 +34,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private readonly bool _ownsLogs;
     private readonly ILogger _logger;
     private readonly AccessLogWriter? _accessLog;
+    private readonly OpenTelemetry.Trace.TracerProvider? _tracing;
     private readonly DownstreamConnectionLimit _connectionLimit;
     private readonly (long Before, long After)? _files;
     private bool _started;
@@ -67,6 +69,10 @@ public sealed class SwitchyardHost : IAsyncDisposable
         _files = FileLimit.RaiseSoftToHard();
         _connectionLimit = new DownstreamConnectionLimit(options.MaxConnections ?? 100_000, _logger);
         Admin.Overloaded = () => _connectionLimit.AtCap;
+        // Request metrics are counted only where something can read them: the admin API.
+        Admin.Listeners = () => _listeners.Select(l => (l.Name, l.Uri)).ToList();
+        _tracing = options.OtlpEndpoint is { } otlp ? Telemetry.Tracing.OtlpTracing.Start(otlp) : null;
+        if (options.Admin is not null) Admin.Metrics = new IstioMetrics(options.Time, SourceIdentity.From(options.Namespace, options.WorkloadLabels));
     }
 
     /// <summary>Sets the default cap from the files open now that the runtime has loaded what
@@ -143,7 +149,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private void MapOutbound(WebApplication app)
     {
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
-        var handler = new ProxyHandler(State, forwarder, Options.Random, Options.Time, Options.Listen.Port, OnOutcome(_accessLog, Options.OnOutcome));
+        var handler = new ProxyHandler(State, forwarder, Options.Random, Options.Time, Options.Listen.Port, OnOutcome(_accessLog, Options.OnOutcome), Admin.Metrics);
         // Each request marks its connection busy (ProxyHandler, in its finally), so that idle
         // connections are the ones shed at the cap.
         app.Run(handler.HandleAsync);
@@ -231,6 +237,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
         foreach (var source in _sources)
             await StepAsync($"closing source {source.Name}", () => { source.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
         if (_accessLog is not null) await StepAsync("flushing the access log", _accessLog.DisposeAsync).ConfigureAwait(false);
+        if (_tracing is not null) await StepAsync("flushing the trace exporter", () => { _tracing.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
         if (_ownsLogs) _logs.Dispose();
     }
 

@@ -64,4 +64,8 @@ public sealed record SwitchyardHostOptions
 
     /// <summary>Called once per request with its outcome (metrics, tests), beside the access log.</summary>
     public Action<RequestOutcome>? OnOutcome { get; init; }
+
+    /// <summary>Where to export one OpenTelemetry span per request over OTLP
+    /// (<c>--otlp-endpoint</c>); null (the default) exports nothing and makes no span.</summary>
+    public Uri? OtlpEndpoint { get; init; }
 }

@@ -30,7 +30,8 @@ public sealed class ProxyHandler(
     IRandomSource random,
     TimeProvider time,
     int listenerPort,
-    Action<RequestOutcome>? onOutcome)
+    Action<RequestOutcome>? onOutcome,
+    Telemetry.Metrics.IstioMetrics? metrics = null)
 {
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
 
@@ -148,6 +149,9 @@ public sealed class ProxyHandler(
         {
             ctx.Lease.End();
             ctx.RetryBody?.Release();
+            // Istio's request metrics: one call, no allocation once the request's series exists.
+            metrics?.Record(ctx);
+            Telemetry.Tracing.RequestSpans.Record(ctx, time);
             connection?.RequestEnded();
         }
     }

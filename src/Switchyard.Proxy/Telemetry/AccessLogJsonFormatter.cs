@@ -28,6 +28,7 @@ public static class AccessLogJsonFormatter
             StringOrNull(w, "x_forwarded_for", o.ForwardedFor);
             StringOrNull(w, "user_agent", o.UserAgent);
             StringOrNull(w, "request_id", o.RequestId);
+            StringOrNull(w, "trace_id", o.TraceId);
             StringOrNull(w, "authority", o.Authority);
             StringOrNull(w, "upstream_host", o.UpstreamHost);
             StringOrNull(w, "upstream_cluster", o.UpstreamCluster);

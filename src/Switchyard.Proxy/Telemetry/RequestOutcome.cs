@@ -38,4 +38,7 @@ public sealed record RequestOutcome(
 
     /// <summary>Upstream attempts (1 + retries; 0 when no upstream was tried).</summary>
     public int Attempts { get; init; }
+
+    /// <summary>Envoy's %TRACE_ID%: the trace the request carries (W3C traceparent or B3), 32 hex digits; null when none.</summary>
+    public string? TraceId { get; init; }
 }

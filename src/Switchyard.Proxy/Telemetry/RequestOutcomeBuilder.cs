@@ -26,6 +26,7 @@ public static class RequestOutcomeBuilder
             DownstreamLocalAddress = connection.LocalIpAddress is { } local ? $"{local}:{connection.LocalPort}" : null,
             DownstreamRemoteAddress = connection.RemoteIpAddress is { } remote ? $"{remote}:{connection.RemotePort}" : null,
             Attempts = ctx.Attempts,
+            TraceId = Tracing.IncomingTraceContext.TraceIdOf(request.Headers),
         };
     }
 }

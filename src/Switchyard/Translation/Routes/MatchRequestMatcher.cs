@@ -105,6 +105,19 @@ internal sealed class MatchRequestMatcher
         return true;
     }
 
+    /// <summary>For explain: the first condition that does not hold for the request, in words,
+    /// checked in the order <see cref="Matches"/> checks them; null when the entry holds.</summary>
+    public string? FirstFailure(IRequestView request)
+    {
+        if (_port != 0 && request.Port != _port) return $"port {_port} (the request's port is {request.Port})";
+        if (_uri is not null && !_uri.Matches(request.Path)) return $"uri {_uri} (the path is \"{request.Path}\")";
+        foreach (var header in _headers)
+            if (!header.Matches(request)) return header.ToString();
+        foreach (var query in _queryParams)
+            if (!query.Matches(request)) return query.ToString();
+        return null;
+    }
+
     /// <summary>Each condition in words, for explain: "uri prefix \"/api\"", "header end-user exact \"jason\""...</summary>
     public IReadOnlyList<string> Describe()
     {

@@ -90,6 +90,11 @@ public sealed class RouteMatcher
         return NoMatch;
     }
 
+    /// <summary>For explain: each live entry's index in the match list and the first of its
+    /// conditions the request fails (null for an entry that holds), in matching order.</summary>
+    public IReadOnlyList<KeyValuePair<int, string?>> FirstFailures(IRequestView request) =>
+        _entries.Select(e => KeyValuePair.Create(e.Index, e.FirstFailure(request))).ToList();
+
     /// <summary>The conditions of each live entry, by its index in the match list (for explain).</summary>
     public IReadOnlyList<KeyValuePair<int, IReadOnlyList<string>>> Describe()
     {
