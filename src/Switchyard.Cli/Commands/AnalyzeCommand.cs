@@ -34,6 +34,7 @@ public static class AnalyzeCommand
         // --use-kube=false, which istioctl users type out of habit, is accepted and changes nothing.
         var useKube = new Option<bool>("--use-kube", "-k") { Description = "Analyze a live cluster. Not supported: Switchyard analyzes files only; --use-kube=false is accepted." };
         var recursive = new Option<bool>("--recursive", "-R") { Description = "Read directories' subdirectories too (as istioctl, a directory is read one level deep by default)." };
+        var maxFile = MaxFileBytesOption.Create();
 
         var command = new Command("analyze",
             "Analyze Istio configuration across resources, like 'istioctl analyze --use-kube=false'.\n" +
@@ -41,8 +42,10 @@ public static class AnalyzeCommand
             "Directories are read one level deep, as istioctl does; -R reads their subdirectories too.\n" +
             "Exit codes: 0 no issues, 79 issues at or above --failure-threshold, 65 unparseable input, 64 usage error or no resources.");
         command.Arguments.Add(paths);
-        foreach (var o in new Option[] { files, ns, all, output, failure, outputThreshold, suppress, list, analyzers, color, useKube, recursive }) command.Options.Add(o);
-        command.SetAction(parse => Run(io, new Request(
+        foreach (var o in new Option[] { files, ns, all, output, failure, outputThreshold, suppress, list, analyzers, color, useKube, recursive, maxFile }) command.Options.Add(o);
+        command.SetAction(parse => MaxFileBytesOption.Parse(parse.GetValue(maxFile)!, out var maxFileError) is not { } maxFileBytes
+            ? UsageError(io, maxFileError!)
+            : Run(io, new Request(
             [.. parse.GetValue(paths) ?? [], .. parse.GetValue(files) ?? []],
             parse.GetValue(ns)!, parse.GetValue(all), parse.GetValue(output)!, parse.GetValue(failure),
             parse.GetValue(outputThreshold), parse.GetValue(suppress) ?? [], parse.GetValue(list),
@@ -50,6 +53,7 @@ public static class AnalyzeCommand
         {
             UseKube = parse.GetValue(useKube),
             Recursive = parse.GetValue(recursive),
+            MaxFileBytes = maxFileBytes,
         }));
         return command;
     }
@@ -63,6 +67,9 @@ public static class AnalyzeCommand
 
         /// <summary>istioctl's <c>-R</c>: read directories' subdirectories too.</summary>
         public bool Recursive { get; init; }
+
+        /// <summary><c>--max-file-bytes</c>: the largest config file read.</summary>
+        public long MaxFileBytes { get; init; } = LoadOptions.DefaultMaxFileBytes;
     }
 
     internal static int Run(CliIo io, Request request)
@@ -97,7 +104,7 @@ public static class AnalyzeCommand
         // The same read and admission as validate and run: what they refuse (a duplicate, an
         // invalid resource) is an error here too, reported in istioctl's terms (IST0106).
         var paths = AnalyzeInputs.Expand(request.Paths, request.Recursive, out var skippedSubdirectories);
-        var load = ConfigPipeline.Read(paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In });
+        var load = ConfigPipeline.Read(paths, new LoadOptions { DefaultNamespace = request.Namespace, Stdin = io.In, MaxFileBytes = request.MaxFileBytes });
         foreach (var e in load.InputErrors) io.Err.WriteLine($"error: {e.Message}");
         if (load.InputErrors.Count > 0) return ExitUsage;
         foreach (var e in load.SyntaxErrors) io.Err.WriteLine($"Error: failed to parse {e.Span}: {e.Message}");
@@ -117,6 +124,9 @@ public static class AnalyzeCommand
             Analyzers = request.Analyzers,
             Suppressions = request.Suppress,
         };
+        // Kinds no analyzer looks at are named, on stderr so that -o json|yaml stays parseable.
+        foreach (var d in EmptyInput.Unenforced(load))
+            io.Err.WriteLine($"Warning: {d.Resource} ({d.Span}) was not analyzed: {d.Message}");
         var messages = AnalysisRunner.Run(load.Analyzed, options, suppressions, load.StructuralErrors);
         var shown = messages.Where(m => m.Severity >= request.OutputThreshold).ToList();
         Print(io, request, shown);
@@ -131,6 +141,12 @@ public static class AnalyzeCommand
         }
         if (shown.Count == 0) io.Err.WriteLine($"\u2714 No validation issues found when analyzing {scope}.");
         return ExitOk;
+    }
+
+    private static int UsageError(CliIo io, string error)
+    {
+        io.Err.WriteLine($"error: {error}");
+        return ExitUsage;
     }
 
     private static void Print(CliIo io, Request request, List<Diagnostic> shown)

@@ -27,16 +27,19 @@ public static class DemoCommand
         var admin = new Option<string>("--admin") { Description = "Admin API address.", DefaultValueFactory = _ => "127.0.0.1:0" };
         var requests = new Option<int>("--requests") { Description = "How many requests to send.", DefaultValueFactory = _ => 1000 };
         var keep = new Option<bool>("--keep-running") { Description = "Keep the proxy and backends up after the traffic (Ctrl+C stops)." };
+        var maxFile = MaxFileBytesOption.Create();
         var host = new Option<string?>("--host") { Description = "The host to send the traffic to (a host of the scenario's VirtualServices or Services); default: the first by name." };
         var command = new Command("demo", "Run the frontend scenario end to end on this machine: backends, proxy, traffic, and a table of where it went.");
-        foreach (var o in new Option[] { config, listen, admin, requests, keep, host }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, listen, admin, requests, keep, host, maxFile }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var l = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
             var a = EndpointParser.ParseListen(parse.GetValue(admin)!, out var e2);
-            var error = e1 ?? e2;
+            var maxFileBytes = MaxFileBytesOption.Parse(parse.GetValue(maxFile)!, out var e3);
+            var error = e1 ?? e2 ?? e3;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
-            return await RunAsync(io, parse.GetValue(config)!, l!, a!, parse.GetValue(requests), parse.GetValue(keep), ct, parse.GetValue(host));
+            return await RunAsync(io, parse.GetValue(config)!, l!, a!, parse.GetValue(requests), parse.GetValue(keep), ct, parse.GetValue(host),
+                maxFileBytes!.Value);
         });
         return command;
     }
@@ -47,17 +50,18 @@ public static class DemoCommand
         return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "examples", "frontend");
     }
 
-    public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct, string? host = null)
+    public static async Task<int> RunAsync(CliIo io, string configPath, IPEndPoint listen, IPEndPoint admin, int requests, bool keepRunning, CancellationToken ct, string? host = null,
+        long maxFileBytes = LoadOptions.DefaultMaxFileBytes)
     {
         // The same load → admit pipeline as run's: what validate or run would reject, demo refuses.
         // An input that cannot be read at all is refused too, not served as an empty config.
-        var verdict = ConfigPipeline.Read([configPath], new LoadOptions());
+        var verdict = ConfigPipeline.Read([configPath], new LoadOptions { MaxFileBytes = maxFileBytes });
         if (!verdict.IsValid)
         {
             foreach (var d in DiagnosticFormatter.Sorted(verdict.Set.Rejected.Union(verdict.InputErrors).ToList())) io.Err.WriteLine(DiagnosticFormatter.FormatValidateLine(d));
             return 1;
         }
-        var files = new FileSource([configPath], new LoadOptions(), TimeProvider.System, FileSource.DefaultDebounce);
+        var files = new FileSource([configPath], new LoadOptions { MaxFileBytes = maxFileBytes }, TimeProvider.System, FileSource.DefaultDebounce);
         var loaded = files.LoadNow();
 
         // One backend per workload: the pods the Deployments would run.

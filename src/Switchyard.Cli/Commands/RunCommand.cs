@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Switchyard.Loading;
 using Switchyard.Model;
 using Switchyard.Proxy.Hosting;
 using Switchyard.Proxy.Telemetry;
@@ -38,9 +39,10 @@ public static class RunCommand
             DefaultValueFactory = _ => "30s",
         };
         var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
+        var maxFile = MaxFileBytesOption.Create();
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
         var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export one OpenTelemetry span per request over OTLP (http://HOST:4318/v1/traces, or http://HOST:4317 for gRPC). Default: off." };
-        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody, otlp }) command.Options.Add(o);
+        foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody, maxFile, otlp }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
@@ -50,7 +52,8 @@ public static class RunCommand
             var adminEp = adminOff ? null : EndpointParser.ParseListen(adminText, out e2);
             var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
             var limits = Limits(parse.GetValue(maxConnections), parse.GetValue(headersKb), parse.GetValue(headersTimeout)!, parse.GetValue(maxBody), out var e4);
-            var error = e1 ?? e2 ?? e3 ?? e4;
+            var maxFileBytes = MaxFileBytesOption.Parse(parse.GetValue(maxFile)!, out var e5);
+            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
             var options = new SwitchyardHostOptions
             {
@@ -58,6 +61,7 @@ public static class RunCommand
                 Admin = adminEp,
                 ConfigFiles = parse.GetValue(files)!,
                 Namespace = parse.GetValue(ns)!,
+                MaxFileBytes = maxFileBytes ?? LoadOptions.DefaultMaxFileBytes,
                 WorkloadLabels = workload!,
                 AccessLog = parse.GetValue(accessLog),
                 AccessLogOutput = io.Out,

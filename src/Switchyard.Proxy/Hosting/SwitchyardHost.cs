@@ -132,7 +132,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
         if (options.ConfigFiles.Count > 0)
         {
             // The source logs its rounds: what it loaded, every rejection on every round, read failures.
-            sources.Add(new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace }, options.Time,
+            sources.Add(new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace, MaxFileBytes = options.MaxFileBytes }, options.Time,
                 FileSource.DefaultDebounce, _logs.CreateLogger("Switchyard.Sources")));
         }
         sources.AddRange(options.Sources);

@@ -40,6 +40,9 @@ public sealed record SwitchyardHostOptions
     /// <summary>The proxy's namespace; also the namespace of file resources that name none.</summary>
     public string Namespace { get; init; } = "default";
 
+    /// <summary>The largest config file <see cref="ConfigFiles"/> may hold (<c>--max-file-bytes</c>).</summary>
+    public long MaxFileBytes { get; init; } = Switchyard.Loading.LoadOptions.DefaultMaxFileBytes;
+
     /// <summary>The proxy's own labels (sourceLabels matches, failoverPriority), as Istio reads them from the pod.</summary>
     public IReadOnlyDictionary<string, string> WorkloadLabels { get; init; } = new Dictionary<string, string>();
 

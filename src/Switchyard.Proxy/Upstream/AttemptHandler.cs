@@ -16,7 +16,8 @@ namespace Switchyard.Proxy.Upstream;
 /// passed on or Envoy's local reply (503 UF/UC/UO, 504 UT; URX when retries ran out). The
 /// forwarder copies whatever this returns, so the client sees nothing before the loop is done.
 /// </summary>
-public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random) : DelegatingHandler(inner)
+public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, IRandomSource random, AsteriskFormClient? asteriskForm = null)
+    : DelegatingHandler(inner)
 {
     /// <summary>The cluster's client, as each attempt calls it.</summary>
     private readonly HttpMessageInvoker _upstream = new(inner, disposeHandler: false);
@@ -25,18 +26,20 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
     public Task<HttpResponseMessage> SendAsync(ProxyContext ctx, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var timeouts = AttemptTimeouts.For(ctx, request);
+        // OPTIONS * goes out as "*" (RFC 9112 3.2.4), which only the asterisk-form client writes.
+        var upstream = asteriskForm is not null && AsteriskFormClient.Applies(ctx.Http) ? asteriskForm.Invoker : _upstream;
         // Without a route timeout (Istio's default) the loop runs directly: no timer, no extra state machine.
         return timeouts.Route > TimeSpan.Zero
-            ? WithRouteTimerAsync(ctx, request, timeouts, cancellationToken)
-            : LoopAsync(ctx, request, timeouts, null, cancellationToken);
+            ? WithRouteTimerAsync(ctx, upstream, request, timeouts, cancellationToken)
+            : LoopAsync(ctx, upstream, request, timeouts, null, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> WithRouteTimerAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> WithRouteTimerAsync(ProxyContext ctx, HttpMessageInvoker upstream, HttpRequestMessage request, AttemptTimeouts timeouts, CancellationToken cancellationToken)
     {
         RouteTimer? routeTimer = new(timeouts.Route, time, cancellationToken);
         try
         {
-            var response = await LoopAsync(ctx, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
+            var response = await LoopAsync(ctx, upstream, request, timeouts, routeTimer, cancellationToken).ConfigureAwait(false);
             // The route timeout also covers the response body (Envoy: until the upstream response is complete).
             if (!routeTimer.Fired)
             {
@@ -51,7 +54,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
         }
     }
 
-    private async Task<HttpResponseMessage> LoopAsync(ProxyContext ctx, HttpRequestMessage request, AttemptTimeouts timeouts, RouteTimer? routeTimer, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> LoopAsync(ProxyContext ctx, HttpMessageInvoker upstream, HttpRequestMessage request, AttemptTimeouts timeouts, RouteTimer? routeTimer, CancellationToken cancellationToken)
     {
         var loopToken = routeTimer?.Token ?? cancellationToken;
         var retry = RetryState.Start(ctx, request);
@@ -73,7 +76,7 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
                 using var attempt = perTry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(loopToken, perTry.Token);
                 try
                 {
-                    outcome = AttemptOutcome.Answered(await _upstream.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false));
+                    outcome = AttemptOutcome.Answered(await upstream.SendAsync(request, attempt?.Token ?? loopToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (UpstreamFailure.IsTransportFailure(e))
                 {
@@ -104,6 +107,12 @@ public sealed class AttemptHandler(HttpMessageHandler inner, TimeProvider time, 
             else if (status == RetryStatus.NoOverflow) ctx.AddFlag(ResponseFlags.UpstreamOverflow);
             return Answer(ctx, outcome);
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) asteriskForm?.Dispose();
+        base.Dispose(disposing);
     }
 
     /// <summary>Waits out the backoff; false when the route timeout fired meanwhile.</summary>

@@ -14,6 +14,18 @@ public static class UpstreamInvokerFactory
 {
     public static ClusterInvoker Create(UpstreamClientSpec spec, TimeProvider time, IRandomSource random)
     {
+        var handler = NewHandler(spec);
+        if (spec.MaxRequestsPerConnection > 1)
+        {
+            var perConnection = spec.MaxRequestsPerConnection;
+            handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
+                ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
+        }
+        return new ClusterInvoker(new AttemptHandler(handler, time, random, new AsteriskFormClient(() => NewHandler(spec))));
+    }
+
+    private static SocketsHttpHandler NewHandler(UpstreamClientSpec spec)
+    {
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
@@ -29,12 +41,6 @@ public static class UpstreamInvokerFactory
         };
         if (spec.MaxConnectionDuration is { } life) handler.PooledConnectionLifetime = life;
         if (spec.TcpKeepalive is { } keepalive) handler.ConnectCallback = new TcpKeepaliveConnector(keepalive).ConnectAsync;
-        if (spec.MaxRequestsPerConnection > 1)
-        {
-            var perConnection = spec.MaxRequestsPerConnection;
-            handler.PlaintextStreamFilter = (context, _) => ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1
-                ? new RequestLimitedStream(context.PlaintextStream, perConnection) : context.PlaintextStream);
-        }
-        return new ClusterInvoker(new AttemptHandler(handler, time, random));
+        return handler;
     }
 }

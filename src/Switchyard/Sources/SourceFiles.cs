@@ -113,7 +113,7 @@ internal static class SourceFiles
         result.Files.Add(file);
         result.InputErrors.Add(Diagnostic.Error(
             $"file too large: {file} is {Size(size)} ({size} bytes), over the limit of {Size(limit)} ({limit} bytes) for one config file; it was not read",
-            new SourceSpan(file, 0, 0), hint: "split it into several files"));
+            new SourceSpan(file, 0, 0), hint: "split it into several files, or raise the limit (--max-file-bytes)"));
         return new FileRead(file, result, null, Text: $"too large: {size}");
     }
 

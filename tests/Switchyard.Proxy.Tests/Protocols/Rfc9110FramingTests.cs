@@ -90,6 +90,28 @@ public sealed class Rfc9110FramingTests
         Assert.Equal(["2"], response.Headers.GetValues("x-kept"));
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("/*")]
+    [InlineData("/x?y=1")]
+    public async Task An_OPTIONS_request_target_reaches_the_backend_as_the_client_sent_it(string target)
+    {
+        // RFC 9112 3.2.4: the last proxy MUST send "*" for OPTIONS *, not "/" or "/*"; the backend
+        // is a real Kestrel reading the raw request target of each request.
+        var targets = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var h = await StartAsync((c, _, b) =>
+        {
+            targets.Enqueue(c.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget);
+            return ScriptedBackend.AnswerAsync(c, b);
+        });
+        // Twice on one connection: the second request starts after the first response was read.
+        var request = $"OPTIONS {target} HTTP/1.1\r\nHost: frontend\r\n\r\n";
+        var response = await RawAsync(h.Server.ProxyUri, request + request + $"GET / HTTP/1.1\r\nHost: frontend\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(3, response.Split("HTTP/1.1 200 ").Length - 1);
+        Assert.Equal([target, target, "/"], targets.ToArray());
+    }
+
     /// <summary>Sends raw bytes and returns what the proxy answers: until it closes, or until one
     /// response's headers have arrived when <paramref name="readUntilClose"/> is false.</summary>
     private static async Task<string> RawAsync(Uri proxy, string request, bool readUntilClose = true)
