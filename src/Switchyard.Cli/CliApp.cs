@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(io));
         root.Subcommands.Add(DemoCommand.Create(io));
         root.Subcommands.Add(EchoCommand.Create(io));
+        root.Subcommands.Add(KubeconfigCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

@@ -38,8 +38,10 @@ public static class RunCommand
             DefaultValueFactory = _ => "30s",
         };
         var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
+        var kubeApi = new KubeApiFlags();
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
         foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody }) command.Options.Add(o);
+        foreach (var o in kubeApi.All) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
@@ -49,7 +51,8 @@ public static class RunCommand
             var adminEp = adminOff ? null : EndpointParser.ParseListen(adminText, out e2);
             var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
             var limits = Limits(parse.GetValue(maxConnections), parse.GetValue(headersKb), parse.GetValue(headersTimeout)!, parse.GetValue(maxBody), out var e4);
-            var error = e1 ?? e2 ?? e3 ?? e4;
+            var kube = kubeApi.Build(parse, parse.GetValue(files)!, parse.GetValue(ns)!, out var e5);
+            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
             var options = new SwitchyardHostOptions
             {
@@ -62,6 +65,7 @@ public static class RunCommand
                 AccessLogOutput = io.Out,
                 MaxConnections = parse.GetValue(maxConnections),
                 Limits = limits!,
+                KubeApi = kube,
             };
             return await RunAsync(io, options, ct);
         });
@@ -104,6 +108,7 @@ public static class RunCommand
             io.Err.WriteLine(host.AdminUri is { } adminUri
                 ? $"switchyard proxy on {host.ProxyUri}, admin on {adminUri}"
                 : $"switchyard proxy on {host.ProxyUri}, admin off");
+            if (host.KubeApiUri is { } kubeUri) io.Err.WriteLine($"config API on {kubeUri} (switchyard kubeconfig > kc; kubectl --kubeconfig kc get vs)");
             await ShutdownSignal.WaitAsync(ct);
         }
         return 0;
