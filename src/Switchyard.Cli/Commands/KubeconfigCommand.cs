@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 
 namespace Switchyard.Cli.Commands;
 
@@ -34,22 +33,9 @@ public static class KubeconfigCommand
                 io.Err.WriteLine($"error: {e.Message}");
                 return 2;
             }
-            io.Out.Write(Render(ca is null ? $"http://{address}" : $"https://{address}", token, ca, parse.GetValue(ns)!));
+            io.Out.Write(Switchyard.Proxy.KubeApi.Kubeconfig.Render(ca is null ? $"http://{address}" : $"https://{address}", token, ca, parse.GetValue(ns)!));
             return 0;
         });
         return command;
-    }
-
-    public static string Render(string server, string? token, string? caData, string ns)
-    {
-        var sb = new StringBuilder();
-        sb.Append("apiVersion: v1\nkind: Config\nclusters:\n- name: switchyard\n  cluster:\n");
-        sb.Append("    server: ").Append(server).Append('\n');
-        if (caData is not null) sb.Append("    certificate-authority-data: ").Append(caData).Append('\n');
-        sb.Append("contexts:\n- name: switchyard\n  context:\n    cluster: switchyard\n    user: switchyard\n");
-        sb.Append("    namespace: ").Append(ns).Append('\n');
-        sb.Append("current-context: switchyard\nusers:\n- name: switchyard\n  user:");
-        sb.Append(token is null ? " {}\n" : $"\n    token: {token}\n");
-        return sb.ToString();
     }
 }
