@@ -48,7 +48,7 @@ public sealed class KubeApiServer : IDisposable
     {
         try
         {
-            Store.Sync(_files.ReadAll(Options.DefaultNamespace), _time);
+            Store.Sync(Options.DefaultNamespace, _time);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

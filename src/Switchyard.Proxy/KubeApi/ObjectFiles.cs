@@ -13,6 +13,10 @@ namespace Switchyard.Proxy.KubeApi;
 /// </summary>
 internal sealed class ObjectFiles(string root)
 {
+    // Each file as the API last wrote it (modification time and length): a sync skips those, so
+    // it reads only files someone else changed.
+    private readonly Dictionary<string, (DateTime Modified, long Length)> _written = new(StringComparer.Ordinal);
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public string PathFor(ObjectKey key) =>
@@ -24,6 +28,7 @@ internal sealed class ObjectFiles(string root)
         if (objects.Count == 0)
         {
             if (File.Exists(path)) File.Delete(path);
+            _written.Remove(path);
             return;
         }
         var text = new StringBuilder();
@@ -38,16 +43,31 @@ internal sealed class ObjectFiles(string root)
         var temp = Path.Combine(dir, $"..{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temp, text.ToString());
         File.Move(temp, path, overwrite: true);
+        _written[path] = Stamp(path);
     }
+
+    private static (DateTime, long) Stamp(string path)
+    {
+        var info = new FileInfo(path);
+        return (info.LastWriteTimeUtc, info.Length);
+    }
+
+    /// <summary>Whether the file is as the API last wrote it.</summary>
+    public bool Unchanged(string path) => _written.TryGetValue(path, out var w) && File.Exists(path) && Stamp(path) == w;
 
     /// <summary>Every object of a served kind in the config files, with the file it came from.
     /// Files that do not parse are left to the file source to report.</summary>
-    public List<(ObjectKey Key, JsonObject Object, string File)> ReadAll(string defaultNamespace)
+    public List<(ObjectKey Key, JsonObject Object, string File)> ReadAll(string defaultNamespace, ISet<string>? unchanged = null)
     {
         var found = new List<(ObjectKey, JsonObject, string)>();
         if (!Directory.Exists(Root)) return found;
         foreach (var file in ConfigFiles.FilesUnder(Root))
         {
+            if (unchanged is not null && Unchanged(file))
+            {
+                unchanged.Add(file);
+                continue;
+            }
             List<JsonNode> docs;
             try
             {

@@ -58,12 +58,16 @@ internal sealed class ObjectStore(ObjectFiles files, int historyLimit = 10_000)
     /// differs from the stored one gets a new resourceVersion, one no file holds any more is
     /// deleted, a new one is added, each with its watch event. Files are not written back.
     /// </summary>
-    public int Sync(IReadOnlyList<(ObjectKey Key, JsonObject Object, string File)> onDisk, TimeProvider time)
+    public int Sync(string defaultNamespace, TimeProvider time)
     {
+        // Read under the lock: a read that raced a write of the API would see the file as it was
+        // before, and take it for a hand edit.
         lock (_gate)
         {
+            var unchanged = new HashSet<string>(StringComparer.Ordinal);
+            var onDisk = files.ReadAll(defaultNamespace, unchanged);
             var changes = 0;
-            var seen = new HashSet<ObjectKey>();
+            var seen = _objects.Values.Where(o => unchanged.Contains(o.File)).Select(o => o.Key).ToHashSet();
             foreach (var (key, obj, file) in onDisk)
             {
                 if (!seen.Add(key)) continue;
