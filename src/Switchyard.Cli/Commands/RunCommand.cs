@@ -13,7 +13,7 @@ public static class RunCommand
 {
     public static Command Create(CliIo io)
     {
-        var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable.", AllowMultipleArgumentsPerToken = true, Required = true };
+        var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable. Required unless --kubeconfig or --in-cluster.", AllowMultipleArgumentsPerToken = true };
         var listen = new Option<string>("--listen") { Description = "Proxy listen address.", DefaultValueFactory = _ => "127.0.0.1:15001" };
         var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected), or off. It shows the whole config: keep it on loopback.", DefaultValueFactory = _ => "127.0.0.1:15000" };
         var ns = new Option<string>("--namespace", "-n") { Description = "The proxy's namespace; also the namespace of resources without one.", DefaultValueFactory = _ => "default" };
@@ -39,9 +39,11 @@ public static class RunCommand
         };
         var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
         var kubeApi = new KubeApiFlags();
+        var cluster = new ClusterFlags();
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
         foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody }) command.Options.Add(o);
         foreach (var o in kubeApi.All) command.Options.Add(o);
+        foreach (var o in cluster.All) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
@@ -51,14 +53,16 @@ public static class RunCommand
             var adminEp = adminOff ? null : EndpointParser.ParseListen(adminText, out e2);
             var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
             var limits = Limits(parse.GetValue(maxConnections), parse.GetValue(headersKb), parse.GetValue(headersTimeout)!, parse.GetValue(maxBody), out var e4);
-            var kube = kubeApi.Build(parse, parse.GetValue(files)!, parse.GetValue(ns)!, out var e5);
-            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5;
+            var configFiles = parse.GetValue(files) ?? [];
+            var kube = kubeApi.Build(parse, configFiles, parse.GetValue(ns)!, out var e5);
+            var e6 = configFiles.Length == 0 && !cluster.Given(parse) ? "give config files with -f PATH, or a cluster with --kubeconfig PATH or --in-cluster" : null;
+            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5 ?? e6;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
             var options = new SwitchyardHostOptions
             {
                 Listen = listenEp!,
                 Admin = adminEp,
-                ConfigFiles = parse.GetValue(files)!,
+                ConfigFiles = configFiles,
                 Namespace = parse.GetValue(ns)!,
                 WorkloadLabels = workload!,
                 AccessLog = parse.GetValue(accessLog),
@@ -67,7 +71,7 @@ public static class RunCommand
                 Limits = limits!,
                 KubeApi = kube,
             };
-            return await RunAsync(io, options, ct);
+            return await RunAsync(io, options, cluster.Given(parse) ? parse : null, cluster, ct);
         });
         return command;
     }
@@ -85,13 +89,18 @@ public static class RunCommand
         return null;
     }
 
-    private static async Task<int> RunAsync(CliIo io, SwitchyardHostOptions options, CancellationToken ct)
+    private static async Task<int> RunAsync(CliIo io, SwitchyardHostOptions options, ParseResult? clusterParse, ClusterFlags cluster, CancellationToken ct)
     {
         foreach (var p in options.ConfigFiles)
             if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
 
         // The proxy's own log (snapshots, rejections, listeners) on stderr; stdout is the access log's.
         using var logs = OneLineLoggerProvider.CreateFactory(io.Err);
+        if (clusterParse is not null)
+        {
+            if (cluster.Build(clusterParse, logs, out var clusterError) is not { } source) { io.Err.WriteLine($"error: {clusterError}"); return 2; }
+            options = options with { Sources = [.. options.Sources, source] };
+        }
         SwitchyardHost host;
         try
         {

@@ -55,5 +55,5 @@ public static class EventIds
     public const int KubeSourceListed = 1200;
     public const int KubeSourceWatchFailed = 1201;
     public const int KubeSourceRelist = 1202;
-    public const int KubeSourceRejected = 1203;
+    public const int KubeSourceRound = 1203;
 }

@@ -17,7 +17,7 @@ internal static partial class Log
         Message = "{Source}: resourceVersion {ResourceVersion} of {Kind} is gone (410): listing again")]
     public static partial void Relist(ILogger logger, string source, string kind, string resourceVersion);
 
-    [LoggerMessage(EventId = EventIds.KubeSourceRejected, Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.KubeSourceRound, Level = LogLevel.Information,
         Message = "{Source}: config version {Version}: {ResourceCount} resources (changed: {Changed})")]
     public static partial void Round(ILogger logger, string source, long version, int resourceCount, bool changed);
 }
