@@ -66,29 +66,8 @@ internal static class JsonToYaml
         return v.GetValueKind() == JsonValueKind.String ? Scalar(v.GetValue<string>()) : v.ToJsonString();
     }
 
-    private static string Scalar(string s) => IsPlainSafe(s) ? s : Quoted(s);
-
-    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped.</summary>
-    private static string Quoted(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('"');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\r': sb.Append("\\r"); break;
-                default:
-                    if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    // Go's %q escapes (\", \\, \n, \xhh) are also YAML's double-quoted escapes.
+    private static string Scalar(string s) => IsPlainSafe(s) ? s : Analysis.GoFormat.Quote(s);
 
     /// <summary>Letters, digits and a few punctuation marks, not starting like another YAML token
     /// and not a word YAML 1.1 or 1.2 reads as a boolean, null or number.</summary>

@@ -38,9 +38,11 @@ internal sealed class WatchStream(ObjectStore store, TimeProvider time, TimeSpan
         }
         using (watcher)
         {
-            await ctx.Response.StartAsync(ct).ConfigureAwait(false);
             try
             {
+                // The headers go now: a client waits for them before it reads events.
+                await ctx.Response.StartAsync(ct).ConfigureAwait(false);
+                await ctx.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                 await PumpAsync(ctx, p, watcher, bookmarks, table, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -23,7 +23,7 @@ public sealed class KubeApiHarness : IAsyncDisposable
     public string KubeconfigPath => Path.Combine(_root, "kc");
     private HttpClient _client = null!;
 
-    public static async Task<KubeApiHarness> StartAsync(TimeSpan? bookmarkInterval = null)
+    public static async Task<KubeApiHarness> StartAsync(TimeSpan? bookmarkInterval = null, int historyLimit = 10_000)
     {
         var h = new KubeApiHarness();
         try
@@ -44,6 +44,7 @@ public sealed class KubeApiHarness : IAsyncDisposable
                     Listen = new IPEndPoint(IPAddress.Loopback, 0),
                     Directory = h.ConfigDirectory,
                     BookmarkInterval = bookmarkInterval ?? TimeSpan.FromMinutes(1),
+                    HistoryLimit = historyLimit,
                 },
             }, TestContext.Current.CancellationToken);
             File.WriteAllText(h.KubeconfigPath, Kubeconfig.Render(h.Server.KubeApiUri!.ToString().TrimEnd('/'), null, null, "default"));

@@ -58,7 +58,7 @@ internal sealed class ManagedFields
         {
             e.Fields.IntersectWith(leaves);
             if (e.Fields.Count == 0) continue;
-            list.Add(new JsonObject
+            list.Add((JsonNode)new JsonObject
             {
                 ["manager"] = e.Manager,
                 ["operation"] = e.Operation,
