@@ -52,12 +52,6 @@ internal static class ObjectMetadata
         if (meta["generation"] is null) meta["generation"] = 1;
     }
 
-    /// <summary>A hand edit of a stored object keeps its identity and counts as a new generation.</summary>
-    public static void Keep(JsonObject obj, JsonObject live)
-    {
-        OnUpdate(obj, live);
-    }
-
     /// <summary>The same object but for what the server stamps on it (a file written by hand has none of that).</summary>
     public static bool SameContent(JsonObject stored, JsonObject onDisk) => JsonNode.DeepEquals(Content(stored), Content(onDisk));
 

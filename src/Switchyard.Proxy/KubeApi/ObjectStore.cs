@@ -74,7 +74,7 @@ internal sealed class ObjectStore(ObjectFiles files, int historyLimit = 10_000)
                 var current = _objects.GetValueOrDefault(key);
                 if (current is not null && current.File == file && ObjectMetadata.SameContent(current.Object, obj)) continue;
                 if (current is null) ObjectMetadata.OnLoad(obj, time);
-                else ObjectMetadata.Keep(obj, current.Object);
+                else ObjectMetadata.OnUpdate(obj, current.Object); // a hand edit keeps the identity, and is a new generation
                 var rv = ++_resourceVersion;
                 var stored = new StoredObject(key, Stamp(obj, rv), rv, file);
                 _objects[key] = stored;
