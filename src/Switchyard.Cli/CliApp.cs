@@ -40,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(EchoCommand.Create(io));
         root.Subcommands.Add(Commands.ProxyConfig.ProxyConfigCommand.Create(io));
         root.Subcommands.Add(ExplainCommand.Create(io));
+        root.Subcommands.Add(KubeconfigCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

@@ -14,7 +14,7 @@ public static class RunCommand
 {
     public static Command Create(CliIo io)
     {
-        var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable.", AllowMultipleArgumentsPerToken = true, Required = true };
+        var files = new Option<string[]>("--filename", "-f") { Description = "Config files or directories (watched for changes). Repeatable. Required unless --kubeconfig or --in-cluster.", AllowMultipleArgumentsPerToken = true };
         var listen = new Option<string>("--listen") { Description = "Proxy listen address.", DefaultValueFactory = _ => "127.0.0.1:15001" };
         var admin = new Option<string>("--admin") { Description = "Admin API address (/ready, /config_dump, /rejected), or off. It shows the whole config: keep it on loopback.", DefaultValueFactory = _ => "127.0.0.1:15000" };
         var ns = new Option<string>("--namespace", "-n") { Description = "The proxy's namespace; also the namespace of resources without one.", DefaultValueFactory = _ => "default" };
@@ -40,9 +40,13 @@ public static class RunCommand
         };
         var maxBody = new Option<long?>("--max-request-bytes") { Description = "Largest request body in bytes; larger bodies get 413. Default: no limit." };
         var maxFile = MaxFileBytesOption.Create();
+        var kubeApi = new KubeApiFlags();
+        var cluster = new ClusterFlags();
         var command = new Command("run", "Run the proxy on Istio YAML files, reloading them when they change.");
         var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export one OpenTelemetry span per request over OTLP (http://HOST:4318/v1/traces, or http://HOST:4317 for gRPC). Default: off." };
         foreach (var o in new Option[] { files, listen, admin, ns, labels, accessLog, maxConnections, headersKb, headersTimeout, maxBody, maxFile, otlp }) command.Options.Add(o);
+        foreach (var o in kubeApi.All) command.Options.Add(o);
+        foreach (var o in cluster.All) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var listenEp = EndpointParser.ParseListen(parse.GetValue(listen)!, out var e1);
@@ -53,13 +57,16 @@ public static class RunCommand
             var workload = EndpointParser.ParseLabels(parse.GetValue(labels), out var e3);
             var limits = Limits(parse.GetValue(maxConnections), parse.GetValue(headersKb), parse.GetValue(headersTimeout)!, parse.GetValue(maxBody), out var e4);
             var maxFileBytes = MaxFileBytesOption.Parse(parse.GetValue(maxFile)!, out var e5);
-            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5;
+            var configFiles = parse.GetValue(files) ?? [];
+            var kube = kubeApi.Build(parse, configFiles, parse.GetValue(ns)!, out var e6);
+            var e7 = configFiles.Length == 0 && !cluster.Given(parse) ? "give config files with -f PATH, or a cluster with --kubeconfig PATH or --in-cluster" : null;
+            var error = e1 ?? e2 ?? e3 ?? e4 ?? e5 ?? e6 ?? e7;
             if (error is not null) { io.Err.WriteLine($"error: {error}"); return 2; }
             var options = new SwitchyardHostOptions
             {
                 Listen = listenEp!,
                 Admin = adminEp,
-                ConfigFiles = parse.GetValue(files)!,
+                ConfigFiles = configFiles,
                 Namespace = parse.GetValue(ns)!,
                 MaxFileBytes = maxFileBytes ?? LoadOptions.DefaultMaxFileBytes,
                 WorkloadLabels = workload!,
@@ -68,8 +75,9 @@ public static class RunCommand
                 MaxConnections = parse.GetValue(maxConnections),
                 Limits = limits!,
                 OtlpEndpoint = parse.GetValue(otlp),
+                KubeApi = kube,
             };
-            return await RunAsync(io, options, ct);
+            return await RunAsync(io, options, cluster.Given(parse) ? parse : null, cluster, ct);
         });
         return command;
     }
@@ -87,13 +95,18 @@ public static class RunCommand
         return null;
     }
 
-    private static async Task<int> RunAsync(CliIo io, SwitchyardHostOptions options, CancellationToken ct)
+    private static async Task<int> RunAsync(CliIo io, SwitchyardHostOptions options, ParseResult? clusterParse, ClusterFlags cluster, CancellationToken ct)
     {
         foreach (var p in options.ConfigFiles)
             if (!File.Exists(p) && !Directory.Exists(p)) { io.Err.WriteLine($"error: no such file or directory: {p}"); return 2; }
 
         // The proxy's own log (snapshots, rejections, listeners) on stderr; stdout is the access log's.
         using var logs = OneLineLoggerProvider.CreateFactory(io.Err);
+        if (clusterParse is not null)
+        {
+            if (cluster.Build(clusterParse, logs, out var clusterError) is not { } source) { io.Err.WriteLine($"error: {clusterError}"); return 2; }
+            options = options with { Sources = [.. options.Sources, source] };
+        }
         SwitchyardHost host;
         try
         {
@@ -110,6 +123,7 @@ public static class RunCommand
             io.Err.WriteLine(host.AdminUri is { } adminUri
                 ? $"switchyard proxy on {host.ProxyUri}, admin on {adminUri}"
                 : $"switchyard proxy on {host.ProxyUri}, admin off");
+            if (host.KubeApiUri is { } kubeUri) io.Err.WriteLine($"config API on {kubeUri} (switchyard kubeconfig > kc; kubectl --kubeconfig kc get vs)");
             await ShutdownSignal.WaitAsync(ct);
         }
         return 0;

@@ -82,6 +82,7 @@ internal sealed class KestrelListener : IAsyncDisposable
             k.Listen(endpoint, l =>
             {
                 l.Protocols = protocols;
+                if (registration.Certificate is { } certificate) l.UseHttps(certificate);
                 // The cap runs first, so a refused connection costs nothing more.
                 if (registration.ConnectionLimit is { } cap) l.Use(cap.Middleware);
                 // Kestrel offers HTTP/2 on a cleartext endpoint only when it is the sole protocol;

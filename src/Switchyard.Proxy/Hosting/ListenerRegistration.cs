@@ -10,4 +10,5 @@ namespace Switchyard.Proxy.Hosting;
 /// Outbound and admin today; inbound (15006) and gateway listeners are one more registration each.
 /// </summary>
 internal sealed record ListenerRegistration(string Name, IPEndPoint Endpoint, HttpProtocols Protocols, Action<WebApplication> Map,
-    DownstreamConnectionLimit? ConnectionLimit = null, DownstreamLimits? Limits = null);
+    DownstreamConnectionLimit? ConnectionLimit = null, DownstreamLimits? Limits = null,
+    System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate = null);

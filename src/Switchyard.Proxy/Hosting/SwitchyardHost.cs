@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Switchyard.Diagnostics;
 using Switchyard.Loading;
 using Switchyard.Proxy.Admin;
+using Switchyard.Proxy.KubeApi;
 using Switchyard.Proxy.Pipeline;
 using Switchyard.Proxy.Runtime;
 using Switchyard.Proxy.Telemetry;
@@ -37,6 +38,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private readonly OpenTelemetry.Trace.TracerProvider? _tracing;
     private readonly DownstreamConnectionLimit _connectionLimit;
     private readonly (long Before, long After)? _files;
+    private readonly KubeApiServer? _kubeApi;
     private bool _started;
     private bool _disposed;
 
@@ -59,7 +61,10 @@ public sealed class SwitchyardHost : IAsyncDisposable
         var locality = options.Locality ?? Localities.FromLabels(options.WorkloadLabels);
         State = new ProxyStateHolder(new ClusterReconciler(options.Random, options.Time, locality, options.WorkloadLabels), options.Time);
         var translation = new TranslationOptions { ProxyNamespace = options.Namespace, WorkloadLabels = options.WorkloadLabels };
+        _kubeApi = options.KubeApi is { } kubeApi ? new KubeApiServer(kubeApi, options.Time, _logs.CreateLogger("Switchyard.KubeApi")) : null;
         _sources = BuildSources(options);
+        // Files edited by hand show up in the config API after the file source's round.
+        if (_kubeApi is not null && _sources.Count > 0) _sources[0].Reloaded += _ => _kubeApi.Sync();
         Feed = new ConfigFeed(_sources, new MeshUpdater(State, Admin, translation, _logger), _logger);
 
         _accessLog = options.AccessLog == AccessLogFormat.Off ? null : new AccessLogWriter(options.AccessLogOutput ?? Console.Out, options.AccessLog);
@@ -101,6 +106,12 @@ public sealed class SwitchyardHost : IAsyncDisposable
     /// <summary>The outbound listener's bound address.</summary>
     public Uri ProxyUri => Listener("outbound")!.Uri;
 
+    /// <summary>The config API's bound address; null without one.</summary>
+    public Uri? KubeApiUri => Listener("kube-api")?.Uri;
+
+    /// <summary>The config API; null without one.</summary>
+    public KubeApiServer? KubeApi => _kubeApi;
+
     /// <summary>The admin listener's bound address; null without one.</summary>
     public Uri? AdminUri => Listener("admin")?.Uri;
 
@@ -129,10 +140,13 @@ public sealed class SwitchyardHost : IAsyncDisposable
     private List<IConfigSource> BuildSources(SwitchyardHostOptions options)
     {
         var sources = new List<IConfigSource>();
-        if (options.ConfigFiles.Count > 0)
+        var files = options.ConfigFiles;
+        // The config API stores what it admits in its directory; the file source applies it.
+        if (options.KubeApi is { } kubeApi && !files.Any(f => Path.GetFullPath(f) == Path.GetFullPath(kubeApi.Directory))) files = [.. files, kubeApi.Directory];
+        if (files.Count > 0)
         {
             // The source logs its rounds: what it loaded, every rejection on every round, read failures.
-            sources.Add(new FileSource(options.ConfigFiles, new LoadOptions { DefaultNamespace = options.Namespace, MaxFileBytes = options.MaxFileBytes }, options.Time,
+            sources.Add(new FileSource(files, new LoadOptions { DefaultNamespace = options.Namespace, MaxFileBytes = options.MaxFileBytes }, options.Time,
                 FileSource.DefaultDebounce, _logs.CreateLogger("Switchyard.Sources")));
         }
         sources.AddRange(options.Sources);
@@ -144,6 +158,7 @@ public sealed class SwitchyardHost : IAsyncDisposable
     {
         yield return new ListenerRegistration("outbound", Options.Listen, HttpProtocols.Http1AndHttp2, MapOutbound, _connectionLimit, Options.Limits);
         if (Options.Admin is { } admin) yield return new ListenerRegistration("admin", admin, HttpProtocols.Http1, app => AdminEndpoints.Map(app, State, Admin));
+        if (_kubeApi is not null) yield return new ListenerRegistration("kube-api", _kubeApi.Options.Listen, HttpProtocols.Http1, _kubeApi.Map, Certificate: _kubeApi.Certificate());
     }
 
     private void MapOutbound(WebApplication app)
@@ -173,6 +188,11 @@ public sealed class SwitchyardHost : IAsyncDisposable
             throw;
         }
         _listeners.Add(listener);
+        if (registration.Name == "kube-api")
+        {
+            _kubeApi!.Started(listener.Uri);
+            return;
+        }
         if (registration.Name != "admin")
         {
             Log.ListenerStarted(_logger, registration.Name, listener.Uri);
@@ -232,10 +252,13 @@ public sealed class SwitchyardHost : IAsyncDisposable
         // Envoy's drain: from now on /ready says DRAINING (503), so load balancers and kubelet
         // stop sending; the outbound listener goes first and the admin API answers while it drains.
         Admin.Draining = true;
+        // Watches on the config API end now; the listener would otherwise wait for them.
+        _kubeApi?.Stop();
         foreach (var listener in _listeners)
             await StepAsync($"stopping the {listener.Name} listener", listener.DisposeAsync).ConfigureAwait(false);
         foreach (var source in _sources)
             await StepAsync($"closing source {source.Name}", () => { source.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
+        _kubeApi?.Dispose();
         if (_accessLog is not null) await StepAsync("flushing the access log", _accessLog.DisposeAsync).ConfigureAwait(false);
         if (_tracing is not null) await StepAsync("flushing the trace exporter", () => { _tracing.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
         if (_ownsLogs) _logs.Dispose();

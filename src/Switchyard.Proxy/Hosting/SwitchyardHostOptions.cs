@@ -65,6 +65,9 @@ public sealed record SwitchyardHostOptions
     /// <summary>Where access log lines go (Istio's sidecar writes them to stdout).</summary>
     public TextWriter? AccessLogOutput { get; init; }
 
+    /// <summary>The Kubernetes-compatible config API (<c>--kube-api</c>); null for none. Its directory is read by the file source too.</summary>
+    public KubeApi.KubeApiOptions? KubeApi { get; init; }
+
     /// <summary>Called once per request with its outcome (metrics, tests), beside the access log.</summary>
     public Action<RequestOutcome>? OnOutcome { get; init; }
 

@@ -44,4 +44,16 @@ public static class EventIds
     public const int RequestFailed = 2100;
     public const int UpstreamClientRetired = 2101;
     public const int MirrorFailed = 2102;
+
+    // 2200–2299: the Kubernetes-compatible config API (KubeApi/).
+    public const int KubeApiStarted = 2200;
+    public const int KubeApiObjectChanged = 2201;
+    public const int KubeApiRefused = 2202;
+    public const int KubeApiStorageFailed = 2203;
+
+    // 1200–1299: KubernetesSource (Sources/Kubernetes/).
+    public const int KubeSourceListed = 1200;
+    public const int KubeSourceWatchFailed = 1201;
+    public const int KubeSourceRelist = 1202;
+    public const int KubeSourceRound = 1203;
 }
