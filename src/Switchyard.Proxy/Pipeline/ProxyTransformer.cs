@@ -32,7 +32,10 @@ public sealed class ProxyTransformer : HttpTransformer
         // cache gives the same URI without parsing it again.
         proxyRequest.RequestUri = _uris.For(httpContext.Request.Path, httpContext.Request.QueryString);
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
-        proxyRequest.Headers.Host = httpContext.Request.Host.Value;
+        // YARP copied the client's Host as it came (unparsed); Envoy forwards it unchanged too.
+        // Setting Headers.Host anyway would parse the copied value and validate the new one, each
+        // through System.Uri (~4,000 instructions a request, callgrind), to store the same text.
+        if (!proxyRequest.Headers.NonValidated.Contains("Host")) proxyRequest.Headers.Host = httpContext.Request.Host.Value;
         ConnectionNominatedHeaders.RemoveFrom(httpContext.Request, proxyRequest);
         if (_ctx is not { } ctx) return;
         if (ctx.Route!.Rewrite is { } rewrite) RewriteStep.Apply(ctx, rewrite, proxyRequest, destinationPrefix);
