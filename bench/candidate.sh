@@ -5,6 +5,7 @@
 #   ../shared/bench/run.sh --repeat 3 --candidate "$PWD/bench/candidate.sh" --port 15001
 #   BENCH_MODE=split ../shared/bench/run.sh ...   # 50/50 v1/v2 subsets instead of round robin over all 8
 #   SWITCHYARD_BUILD=jit ../shared/bench/run.sh ... # the normal JIT Release build instead of NativeAOT
+#   SWITCHYARD_ADMIN=off ../shared/bench/run.sh ...  # no admin API, so no metrics recorded
 # Environment (set by run.sh): BENCH_LISTEN_PORT, BENCH_V1_ENDPOINTS, BENCH_V2_ENDPOINTS (ip:port,...).
 #
 # Why NativeAOT: the JIT build sits at about 100 MB RSS under load, as plain YARP does; most of
@@ -108,7 +109,8 @@ YAML
 } > "$dir/bench.yaml"
 
 # No access log, as in the peers (nginx runs with access_log off) and in Istio's default profile.
-args=(run -f "$dir/bench.yaml" --listen "127.0.0.1:$port" --admin 127.0.0.1:0 --access-log off)
+# SWITCHYARD_ADMIN=off runs without the admin API, hence without Istio's metrics (issue 13's A/B).
+args=(run -f "$dir/bench.yaml" --listen "127.0.0.1:$port" --admin "${SWITCHYARD_ADMIN:-127.0.0.1:0}" --access-log off)
 if [ "$kind" = aot ]; then exec "$aot_bin" "${args[@]}"; fi
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-1}"
 exec dotnet "$dll" "${args[@]}"
