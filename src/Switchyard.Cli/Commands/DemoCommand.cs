@@ -109,11 +109,13 @@ public static class DemoCommand
             {
                 // curl reads the proxy from lower-case http_proxy only (it ignores HTTP_PROXY, a
                 // CGI hazard), so the hint is printed the way curl takes it.
+                // Listening before the lines below, so a signal sent as soon as they appear is taken.
+                using var shutdown = ShutdownSignal.Listen(ct);
                 io.Out.WriteLine($"Try it:  curl -H 'Host: {shortHost}' {server.ProxyUri}");
                 io.Out.WriteLine($"         http_proxy={server.ProxyUri} curl http://{shortHost}/");
                 io.Out.WriteLine($"         curl {server.AdminUri}config_dump");
                 io.Out.WriteLine("Running; Ctrl+C or SIGTERM stops.");
-                await ShutdownSignal.WaitAsync(ct);
+                await shutdown.WaitAsync();
             }
             else
             {

@@ -23,6 +23,7 @@ public static class EchoCommand
 
     private static async Task<int> RunAsync(CliIo io, int[] ports, CancellationToken ct)
     {
+        using var shutdown = ShutdownSignal.Listen(ct);
         var backends = new List<EchoBackend>();
         try
         {
@@ -41,7 +42,7 @@ public static class EchoCommand
                 io.Out.WriteLine($"backend on http://127.0.0.1:{port}/");
             }
             io.Out.WriteLine("Running; Ctrl+C or SIGTERM stops.");
-            await ShutdownSignal.WaitAsync(ct);
+            await shutdown.WaitAsync();
             return 0;
         }
         finally

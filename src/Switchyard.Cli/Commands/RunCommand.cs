@@ -107,6 +107,7 @@ public static class RunCommand
             if (cluster.Build(clusterParse, logs, out var clusterError) is not { } source) { io.Err.WriteLine($"error: {clusterError}"); return 2; }
             options = options with { Sources = [.. options.Sources, source] };
         }
+        using var shutdown = ShutdownSignal.Listen(ct);
         SwitchyardHost host;
         try
         {
@@ -124,7 +125,7 @@ public static class RunCommand
                 ? $"switchyard proxy on {host.ProxyUri}, admin on {adminUri}"
                 : $"switchyard proxy on {host.ProxyUri}, admin off");
             if (host.KubeApiUri is { } kubeUri) io.Err.WriteLine($"config API on {kubeUri} (switchyard kubeconfig > kc; kubectl --kubeconfig kc get vs)");
-            await ShutdownSignal.WaitAsync(ct);
+            await shutdown.WaitAsync();
         }
         return 0;
     }
