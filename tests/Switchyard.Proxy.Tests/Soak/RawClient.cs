@@ -53,10 +53,13 @@ public static class RawClient
                 var t = text.ToString();
                 var end = t.IndexOf("\r\n\r\n", StringComparison.Ordinal);
                 if (end < 0) continue;
-                // Whole answer read (these answers are short and carry Content-Length).
-                var length = t.Split("\r\n").FirstOrDefault(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) is { } cl
-                    ? int.Parse(cl["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) : 0;
-                if (t.Length >= end + 4 + length) return int.Parse(t.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
+                // Whole answer read: Content-Length bytes, or a chunked body up to its last chunk
+                // (left unread, it would be taken for the next answer on this connection).
+                var head = t[..end].Split("\r\n");
+                var complete = head.Any(h => h.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) && h.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+                    ? t.IndexOf("\r\n0\r\n\r\n", end, StringComparison.Ordinal) >= 0 || t.IndexOf("\r\n\r\n0\r\n\r\n", end, StringComparison.Ordinal) >= 0
+                    : t.Length >= end + 4 + ContentLength(head);
+                if (complete) return int.Parse(t.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
         catch (SocketException)
@@ -65,6 +68,10 @@ public static class RawClient
         }
         return text.Length >= 12 ? int.Parse(text.ToString().AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
+
+    private static int ContentLength(string[] head) =>
+        head.FirstOrDefault(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) is { } cl
+            ? int.Parse(cl["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     /// <summary>The peer closed: readable with nothing left to read.</summary>
     public static bool IsClosedByPeer(Socket s)
