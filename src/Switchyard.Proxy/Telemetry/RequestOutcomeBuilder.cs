@@ -15,7 +15,7 @@ public static class RequestOutcomeBuilder
         return new RequestOutcome(
             time.GetUtcNow() - elapsed, request.Method, ctx.View.PathAndQuery, request.Protocol,
             http.Response.StatusCode, ctx.Flags, elapsed, ctx.Upstream?.Endpoint.ToString(),
-            ctx.Destination?.ClusterName, ctx.Route?.Name, ctx.View.Authority)
+            ctx.Destination?.ClusterName, ctx.Route?.LogName, ctx.View.Authority)
         {
             BytesReceived = bytesReceived,
             BytesSent = bytesSent,

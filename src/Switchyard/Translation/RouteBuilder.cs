@@ -32,6 +32,7 @@ internal static class RouteBuilder
         var headers = HeadersPolicy.Compile(rule);
         return new RouteEntry(name, matcher, Destinations(vs, rule, path, headers, ctx), source)
         {
+            LogName = string.IsNullOrEmpty(rule.Name) ? null : rule.Name,
             WrittenMatch = JsonSerializer.Serialize(rule.Match ?? [], SnapshotRecordJson.Default.IReadOnlyListHTTPMatchRequest),
             WrittenPolicies = WrittenPolicies(rule),
 

@@ -54,6 +54,7 @@ internal sealed class VirtualHostBuilder(TranslationContext ctx)
         var route = new RouteEntry("default", RouteMatcher.Compile(null, ctx.Options.WorkloadLabels),
             [new WeightedCluster(cluster, 100)], new Provenance(service.Source, -1, service.SourceSpan))
         {
+            LogName = "default",
             // pilot's BuildDefaultHTTPOutboundRoute gives it retry.DefaultPolicy() and no timeout.
             Retries = Policies.Retries.RetryPolicy.Default,
         };

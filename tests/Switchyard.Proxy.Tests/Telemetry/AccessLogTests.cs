@@ -118,6 +118,24 @@ public class AccessLogTests
     }
 
     [Fact]
+    public async Task A_rule_without_a_name_is_logged_with_a_dash_for_the_route_as_envoy_does()
+    {
+        // Envoy's %ROUTE_NAME% is the HTTP rule's name (pilot copies it); a rule without one has no
+        // route name, printed "-", not a made-up "frontend.default.0".
+        var unnamed = MeshYaml.VirtualService("frontend", """
+            - route:
+              - destination: {host: frontend}
+            """);
+        await using var h = await ProxyHarness.StartAsync(unnamed, "frontend", "v1");
+        await h.GetAsync("frontend", "/");
+
+        var line = AccessLogFormatter.Format(await h.Outcomes.WaitForSingleAsync());
+        var m = IstioTextLine.Match(line);
+        Assert.True(m.Success, line);
+        Assert.Equal("-", m.Groups["route"].Value);
+    }
+
+    [Fact]
     public async Task The_writer_prints_one_line_per_request_and_flushes_on_dispose()
     {
         var output = new StringWriter(new StringBuilder());

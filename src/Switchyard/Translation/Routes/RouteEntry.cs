@@ -17,6 +17,11 @@ public sealed record RouteEntry(
     IReadOnlyList<WeightedCluster> Destinations,
     Provenance Source)
 {
+    /// <summary>Envoy's <c>%ROUTE_NAME%</c>: the HTTP rule's <c>name</c> as pilot's translateRoute
+    /// copies it, null (logged <c>-</c>) when the rule has none; <c>default</c> for the catch-all
+    /// route of a Service without a VirtualService. <see cref="Name"/> stays unique for dumps.</summary>
+    public string? LogName { get; init; }
+
     /// <summary>The rule's <c>match</c> as written (JSON), for dumps; the proxy reads <see cref="Matcher"/>.</summary>
     public string WrittenMatch { get; init; } = "[]";
 
